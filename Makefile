@@ -1,0 +1,59 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything else is set up on the way.
+SHELL := /bin/bash
+PYTHON_VERSION_REQUIRED := 3.11
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+STAMP_PY := $(VENV)/.installed
+STAMP_NPM := node_modules/.installed
+
+.PHONY: run test lint setup browser messages migrate demo audit bench screenshots lock clean
+
+run: setup migrate demo
+	@echo "Serving the site at http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/, user 'admin')."
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: setup browser lint
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+
+setup: $(STAMP_PY) $(STAMP_NPM) messages
+
+$(VENV)/bin/python:
+	@$(PYTHON) -c 'import sys; v="%d.%d" % sys.version_info[:2]; sys.exit(0 if v == "$(PYTHON_VERSION_REQUIRED)" else "This project needs Python $(PYTHON_VERSION_REQUIRED); $(PYTHON) is " + v + ". Set PYTHON=/path/to/python3.11.")'
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP_PY): requirements.txt $(VENV)/bin/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(STAMP_NPM): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 and npm (apt-get install -y nodejs npm)."; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+messages: $(STAMP_PY)
+	@command -v msgfmt >/dev/null || bash scripts/install-system-packages.sh gettext
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
+
+browser:
+	@bash scripts/install-system-packages.sh chromium chromium-driver
+
+migrate: setup
+	$(MANAGE) migrate --noinput -v1
+
+demo: migrate
+	$(MANAGE) load_demo_content
+
+lock: $(VENV)/bin/python
+	$(BIN)/pip install --quiet -r requirements.in
+	$(BIN)/pip freeze --exclude-editable > requirements.txt
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,8 @@
+"""Local development: DEBUG on, an insecure key that only ever serves 127.0.0.1."""
+
+from .base import *  # noqa: F403
+from .env import env_bool, env_str
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-never-used-in-production")
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

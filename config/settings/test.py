@@ -1,0 +1,19 @@
+"""Test runs: fast hashing, in-memory media, the immediate task backend."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR
+from .env import env_str
+
+SECRET_KEY = "test-only-key"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = tempfile.mkdtemp(prefix="ombudsman-test-media-")
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://testserver")
+TEST_OUTPUT_DIR = VAR_DIR / "test-output"
+# Browser tests run a real server with DEBUG off; WhiteNoise serves static files from the source.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

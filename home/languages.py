@@ -1,0 +1,62 @@
+"""Which languages a page or view exists in, and the URL of each, for the switcher and hreflang."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+LANGUAGE_NAMES = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
+
+
+@dataclass(frozen=True)
+class Alternate:
+    language_code: str
+    name: str
+    url: str
+    is_current: bool
+
+
+def _ordered(urls_by_language, current_language):
+    return [
+        Alternate(code, LANGUAGE_NAMES[code], urls_by_language[code], code == current_language)
+        for code in LANGUAGE_NAMES
+        if code in urls_by_language
+    ]
+
+
+def page_alternates(page, request):
+    """The live translations of `page` (itself included), in the site's language order."""
+    urls = {}
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    for translation in translations:
+        url = translation.get_url(request=request)
+        if url:
+            urls[translation.locale.language_code] = url
+    return _ordered(urls, page.locale.language_code)
+
+
+def view_alternates(request):
+    """For views outside the page tree: the same path under each language prefix."""
+    current = get_language()
+    urls = {code: translate_url(request.get_full_path(), code) for code in LANGUAGE_NAMES}
+    return _ordered(urls, current)
+
+
+def home_alternates(request):
+    """Each language's home page: the fallback where a path has no translation (a 404)."""
+    urls = {}
+    root_pages = Page.objects.filter(depth=2, live=True).select_related("locale")
+    for root in root_pages:
+        url = root.get_url(request=request)
+        if url:
+            urls[root.locale.language_code] = url
+    return _ordered(urls, get_language())
+
+
+def x_default(alternates):
+    """The version for visitors whose language we do not have: the default language's."""
+    by_code = {alternate.language_code: alternate for alternate in alternates}
+    default = by_code.get(Locale.get_default().language_code)
+    return default or (alternates[0] if alternates else None)

@@ -1,0 +1,46 @@
+"""Tags for the site skeleton: hotline, language switcher and hreflang alternates."""
+
+from django import template
+from wagtail.models import Locale
+
+from home.languages import home_alternates, page_alternates, view_alternates, x_default
+from home.models import Hotline
+
+register = template.Library()
+
+
+def localized_snippet(model):
+    """The snippet in the active language, else in the default language, else any."""
+    queryset = model.objects.all()
+    active = Locale.get_active()
+    for locale in (active, Locale.get_default()):
+        found = queryset.filter(locale=locale).first()
+        if found:
+            return found
+    return queryset.first()
+
+
+@register.simple_tag
+def get_hotline():
+    return localized_snippet(Hotline)
+
+
+@register.simple_tag(takes_context=True)
+def get_alternates(context):
+    """Alternates for the current page, the current view, or the language homes for a 404."""
+    if "alternates" in context:
+        return context["alternates"]
+    request = context.get("request")
+    page = context.get("page")
+    if page is not None and getattr(page, "pk", None):
+        return page_alternates(page, request)
+    if context.get("is_not_found"):
+        return home_alternates(request)
+    if request is None:
+        return []
+    return view_alternates(request)
+
+
+@register.simple_tag
+def get_x_default(alternates):
+    return x_default(alternates)
