@@ -15,7 +15,18 @@ phone_number_validator = RegexValidator(
 )
 
 
-class HomePage(Page):
+class BasePage(Page):
+    """The abstract base of every page type of the site: shared behaviour lives here once.
+
+    Page types subclass this rather than `Page`, so that site-wide editing rules (for example
+    the accessibility content checks run when an editor saves or publishes) apply to all of them.
+    """
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
     """The root page of each language's tree."""
 
     intro = RichTextField(
