@@ -20,6 +20,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "home",
+    "institution",
     "accessibility",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -1,0 +1,1 @@
+"""Institutional pages: standard pages, FAQ, publications, offices and contact."""
