@@ -9,6 +9,8 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from accessibility.forms import AccessibilityCheckedPageForm
+
 phone_number_validator = RegexValidator(
     r"^\+?[0-9 ()-]{2,20}$",
     _("Enter a phone number made of digits, spaces, brackets, dashes and an optional leading +."),
@@ -21,6 +23,8 @@ class BasePage(Page):
     Page types subclass this rather than `Page`, so that site-wide editing rules (for example
     the accessibility content checks run when an editor saves or publishes) apply to all of them.
     """
+
+    base_form_class = AccessibilityCheckedPageForm
 
     class Meta:
         abstract = True

@@ -1,0 +1,1 @@
+"""The accessibility area of the Wagtail admin: report views, editor status, the checker config."""
