@@ -1,15 +1,17 @@
 """The home page and the site-wide, per-language snippets shown on every page."""
 
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from accessibility.forms import AccessibilityCheckedPageForm
+from home.latest_news import latest_news
+from home.navigation import PageLinkBlock, QuickLinkBlock
 
 phone_number_validator = RegexValidator(
     r"^\+?[0-9 ()-]{2,20}$",
@@ -38,14 +40,37 @@ class HomePage(BasePage):
         features=["bold", "italic", "link"],
         help_text=_("The institution's message, shown under the page title."),
     )
+    quick_links = StreamField(
+        [("link", QuickLinkBlock())],
+        blank=True,
+        verbose_name=_("quick links"),
+        help_text=_("The few pages most visitors come for: complaint, reports, offices."),
+    )
+    latest_news_count = models.PositiveSmallIntegerField(
+        _("number of latest news"),
+        default=4,
+        validators=[MinValueValidator(3), MaxValueValidator(5)],
+        help_text=_("How many of the newest articles the home page shows (3 to 5)."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("quick_links"),
+        FieldPanel("latest_news_count"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"], context["news_index"] = latest_news(
+            self.locale, self.latest_news_count
+        )
+        return context
 
 
 @register_snippet
@@ -80,3 +105,29 @@ class Hotline(TranslatableMixin, models.Model):
     @property
     def tel_href(self):
         return "tel:" + "".join(ch for ch in self.number if ch.isdigit() or ch == "+")
+
+
+@register_snippet
+class FooterText(TranslatableMixin, models.Model):
+    """The footer's short text about the institution and its links, written per language."""
+
+    text = RichTextField(
+        _("text"),
+        features=["bold", "italic", "link"],
+        help_text=_("For example the institution's address and founding law."),
+    )
+    links = StreamField(
+        [("link", PageLinkBlock())],
+        blank=True,
+        verbose_name=_("links"),
+        help_text=_("Pages linked from every page's footer, such as the accessibility statement."),
+    )
+
+    panels = [FieldPanel("text"), FieldPanel("links")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer text")
+        verbose_name_plural = _("footer text")
+
+    def __str__(self):
+        return str(_("Footer text"))

@@ -16,20 +16,3 @@ class QuestionAnswerBlock(blocks.StructBlock):
         icon = "help"
         label = _("Question and answer")
         template = "institution/blocks/question_answer.html"
-
-
-class QuickLinkBlock(blocks.StructBlock):
-    """A prominent link to a page, with an optional short description."""
-
-    page = blocks.PageChooserBlock(label=_("page"))
-    title = blocks.CharBlock(
-        label=_("link text"),
-        required=False,
-        max_length=80,
-        help_text=_("Leave empty to use the page title."),
-    )
-    description = blocks.CharBlock(label=_("description"), required=False, max_length=200)
-
-    class Meta:
-        icon = "link"
-        label = _("Quick link")

@@ -99,6 +99,11 @@ class PublicationPage(BasePage):
     class Meta:
         verbose_name = _("publication")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["files"] = self.files.select_related("document")
+        return context
+
 
 class PublicationFile(Orderable):
     """A downloadable copy of a report (usually a PDF) in one language."""

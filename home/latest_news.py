@@ -1,0 +1,26 @@
+"""The newest news articles of one language, for the home page.
+
+The news app depends on home (its pages subclass BasePage), so its models are looked up by name
+here rather than imported, which keeps home importable on its own.
+"""
+
+from django.apps import apps
+
+
+def latest_news(locale, count):
+    """(the `count` newest live articles in `locale`, that language's news index or None)."""
+    try:
+        news_page = apps.get_model("news", "NewsPage")
+        news_index = apps.get_model("news", "NewsIndexPage")
+    except LookupError:
+        return [], None
+    articles = (
+        news_page.objects.live()
+        .public()
+        .filter(locale=locale)
+        .select_related("lead_image")
+        .prefetch_related("lead_image__renditions")
+        .order_by("-publication_date", "-pk")
+    )
+    index = news_index.objects.live().public().filter(locale=locale).first()
+    return list(articles[:count]), index
