@@ -1,0 +1,1 @@
+"""Full-page cache for anonymous visitors: keyed by URL, language and preference cookie."""
