@@ -1,0 +1,1 @@
+"""News: the news index and articles, their categories, tags, feeds and view counts."""

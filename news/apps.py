@@ -1,0 +1,10 @@
+"""Django app configuration for news."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NewsConfig(AppConfig):
+    name = "news"
+    verbose_name = _("News")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,169 @@
+"""The news index's listing: reading and checking the visitor's filters, paging, the archive.
+
+Every query parameter is checked here; a bad or out-of-range value raises
+`InvalidListingParameter` with a message the index shows (with a 404 status).
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+
+from news.models.snippets import NewsCategory
+
+ARTICLES_PER_PAGE = 10
+YEAR_PATTERN = re.compile(r"^[0-9]{4}$")
+SHOWN_VALUE_LENGTH = 60
+
+
+class InvalidListingParameter(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class Listing:
+    """One page of the news list and the filters that made it."""
+
+    page_obj: object
+    category: NewsCategory | None = None
+    year: int | None = None
+    tag: Tag | None = None
+    filter_query: str = ""
+    articles: list = field(default_factory=list)
+
+    @property
+    def is_filtered(self):
+        return bool(self.category or self.year or self.tag)
+
+
+def shown(value):
+    """The visitor's value, shortened so that a huge parameter does not flood the page."""
+    return value if len(value) <= SHOWN_VALUE_LENGTH else value[:SHOWN_VALUE_LENGTH] + "…"
+
+
+def parse_category(value, locale):
+    if not value:
+        return None
+    category = NewsCategory.objects.filter(locale=locale, slug=value).first()
+    if category is None:
+        raise InvalidListingParameter(
+            _("There is no news category “%(value)s”.") % {"value": shown(value)}
+        )
+    return category
+
+
+def parse_year(value, articles):
+    if not value:
+        return None
+    if not YEAR_PATTERN.match(value):
+        raise InvalidListingParameter(
+            _("“%(value)s” is not a year: use four digits, for example 2020.")
+            % {"value": shown(value)}
+        )
+    year = int(value)
+    if not articles.filter(publication_date__year=year).exists():
+        raise InvalidListingParameter(_("There is no news from %(year)s.") % {"year": year})
+    return year
+
+
+def parse_tag(value, articles):
+    if not value:
+        return None
+    tag = Tag.objects.filter(slug=value, news_newspagetag_items__content_object__in=articles)
+    tag = tag.first()
+    if tag is None:
+        raise InvalidListingParameter(
+            _("There is no news tagged “%(value)s”.") % {"value": shown(value)}
+        )
+    return tag
+
+
+def paginate(articles, page_value):
+    paginator = Paginator(articles, ARTICLES_PER_PAGE, allow_empty_first_page=True)
+    try:
+        return paginator.page(page_value or 1)
+    except PageNotAnInteger:
+        raise InvalidListingParameter(
+            _("“%(value)s” is not a page number.") % {"value": shown(page_value)}
+        ) from None
+    except EmptyPage:
+        raise InvalidListingParameter(
+            _("There is no page %(value)s: this list has %(count)s page(s).")
+            % {"value": shown(page_value), "count": paginator.num_pages}
+        ) from None
+
+
+def localise_categories(categories, locale):
+    """The given categories named in `locale` (each category itself where it is untranslated)."""
+    keys = {category.translation_key for category in categories}
+    translated = {
+        category.translation_key: category
+        for category in NewsCategory.objects.filter(locale=locale, translation_key__in=keys)
+    }
+    return [translated.get(category.translation_key, category) for category in categories]
+
+
+def attach_display_categories(articles, locale):
+    """Give each article `display_categories` in `locale`, in one query for the whole page."""
+    all_categories = [category for article in articles for category in article.categories.all()]
+    by_key = {
+        category.translation_key: category
+        for category in localise_categories(all_categories, locale)
+    }
+    for article in articles:
+        article.display_categories = [
+            by_key.get(category.translation_key, category) for category in article.categories.all()
+        ]
+
+
+def filter_query(params):
+    """The filters to keep in pagination links (every valid parameter except the page)."""
+    kept = QueryDict(mutable=True)
+    for name in ("category", "year", "tag"):
+        if params.get(name):
+            kept[name] = params[name]
+    return kept.urlencode()
+
+
+def build_listing(index_page, params):
+    """Check the visitor's `params` and return the page of articles they ask for."""
+    all_articles = index_page.articles()
+    category = parse_category(params.get("category", ""), index_page.locale)
+    year = parse_year(params.get("year", ""), all_articles)
+    tag = parse_tag(params.get("tag", ""), all_articles)
+    articles = all_articles
+    if category is not None:
+        articles = articles.filter(categories__translation_key=category.translation_key)
+    if year is not None:
+        articles = articles.filter(publication_date__year=year)
+    if tag is not None:
+        articles = articles.filter(tagged_items__tag=tag)
+    page_obj = paginate(articles.distinct(), params.get("page", ""))
+    page_articles = list(page_obj.object_list)
+    attach_display_categories(page_articles, index_page.locale)
+    return Listing(
+        page_obj=page_obj,
+        category=category,
+        year=year,
+        tag=tag,
+        filter_query=filter_query(params),
+        articles=page_articles,
+    )
+
+
+def archive_years(articles):
+    """Each year that has news, newest first, with its number of articles."""
+    return list(
+        articles.order_by()
+        .annotate(year=ExtractYear("publication_date"))
+        .values("year")
+        .annotate(count=Count("pk", distinct=True))
+        .order_by("-year")
+    )
