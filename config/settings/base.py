@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
+                "home.preferences.visitor_preferences",
             ],
         },
     },
@@ -134,6 +135,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Visitors' display preferences (text size, high contrast); page caches must key on its value.
+PREFERENCE_COOKIE_NAME = "site_preferences"
 
 WAGTAIL_SITE_NAME = _("Commissioner for Human Rights (Ombudsman)")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
