@@ -1,16 +1,41 @@
-"""The one axe-core configuration: audit command, pytest helpers and the editors' checker."""
+"""The one axe-core configuration: audit command, pytest helpers and the editors' checker.
+
+Everything lives in the settings entry `ACCESSIBILITY_AUDIT` (a dict); each key is optional:
+
+- `tags`: axe tags to run (default WCAG 2.0, 2.1 and 2.2 A and AA);
+- `disabled_rules`: {rule id: reason}; none today, and every one must carry its reason;
+- `include_best_practice`: also run axe's best-practice rules (default False);
+- `viewports`: ["1280x800", "320x640"]; `variants`: preference variants (default ["default"]);
+- `workers` (1), `timeout` seconds per page (30), `fail_impact` (the lowest impact that fails a
+  run: "minor", i.e. every violation), `baseline` (path of the baseline JSON file),
+  `output_dir` (where reports go), `formats` (json, junit, html, markdown).
+"""
 
 from django.conf import settings
 
 DEFAULT_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa")
+DEFAULT_VIEWPORTS = ("1280x800", "320x640")
+REPORT_FORMATS = ("json", "junit", "html", "markdown")
 
 
 def audit_settings():
     configured = getattr(settings, "ACCESSIBILITY_AUDIT", {})
+    var_dir = settings.VAR_DIR
     return {
         "tags": list(configured.get("tags", DEFAULT_TAGS)),
         # Rules switched off must each carry a reason; none are switched off today.
         "disabled_rules": dict(configured.get("disabled_rules", {})),
+        "include_best_practice": bool(configured.get("include_best_practice", False)),
+        "viewports": list(configured.get("viewports", DEFAULT_VIEWPORTS)),
+        "variants": list(configured.get("variants", ["default"])),
+        "workers": int(configured.get("workers", 1)),
+        "timeout": float(configured.get("timeout", 30)),
+        "fail_impact": configured.get("fail_impact", "minor"),
+        "baseline": str(
+            configured.get("baseline", settings.BASE_DIR / "accessibility-baseline.json")
+        ),
+        "output_dir": str(configured.get("output_dir", var_dir / "audit-reports")),
+        "formats": list(configured.get("formats", REPORT_FORMATS)),
     }
 
 

@@ -1,0 +1,104 @@
+"""A tiny loopback HTTP server of fixture pages for the audit engine's tests.
+
+Besides the files in `fixture_pages/`, it serves:
+- `/sitemap.xml`: a sitemap of the paths in `site.sitemap_paths`;
+- `/never-finishes.html`: starts a page and never ends it;
+- `/server-error.html`: a 500 response;
+- `/kills-the-browser.html`: kills the browser that asked for it (`site.on_kill_request`);
+- any path set in `site.overrides` (path -> HTML), to change a page between two audits.
+"""
+
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+PAGES_DIR = Path(__file__).parent / "fixture_pages"
+
+
+class FixtureSite:
+    def __init__(self):
+        self.overrides = {}
+        self.sitemap_paths = ["/clean.html", "/broken.html"]
+        self.on_kill_request = None
+        self.requests = []
+        self.stopping = threading.Event()
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self.server.daemon_threads = True
+        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def page(self, name):
+        return (PAGES_DIR / name).read_text(encoding="utf-8")
+
+    def start(self):
+        self.thread.start()
+        return self
+
+    def stop(self):
+        self.stopping.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+    def _handler_class(self):
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):  # noqa: N802 - the name http.server calls
+                path = self.path.split("?", 1)[0]
+                site.requests.append(self.path)
+                if path in site.overrides:
+                    return self.send(200, site.overrides[path])
+                if path == "/sitemap.xml":
+                    return self.send(200, sitemap(site.base_url, site.sitemap_paths), "text/xml")
+                if path == "/never-finishes.html":
+                    return self.never_finish()
+                if path == "/server-error.html":
+                    return self.send(500, "<!DOCTYPE html><html lang=en><title>Error</title>")
+                if path == "/kills-the-browser.html" and site.on_kill_request:
+                    site.on_kill_request()
+                    return self.never_finish()
+                file = PAGES_DIR / path.lstrip("/")
+                if path.endswith(".html") and file.parent == PAGES_DIR and file.exists():
+                    return self.send(200, file.read_text(encoding="utf-8"))
+                return self.send(404, "<!DOCTYPE html><html lang=en><title>Not found</title>")
+
+            def send(self, status, body, content_type="text/html; charset=utf-8"):
+                data = body.encode("utf-8")
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def never_finish(self):
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.end_headers()
+                self.wfile.write(b"<!DOCTYPE html><html lang=en><title>Slow</title><p>Loading")
+                self.wfile.flush()
+                while not site.stopping.wait(0.5):
+                    pass
+
+        return Handler
+
+
+def sitemap(base_url, paths):
+    urls = "".join(f"<url><loc>{escape(base_url + path)}</loc></url>" for path in paths)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+    )
+
+
+def wait_for(condition, seconds=10):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
