@@ -1,0 +1,154 @@
+"""Content checks in the page editor: errors stop publishing, warnings follow a save; az/en/ru."""
+
+import json
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from accessibility.content_checks import check_page
+from institution.models import StandardPage
+from tests.accessibility.editor_fixtures import LANGUAGES, homes, make_page_editor  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+BLOCKED_MESSAGE = (
+    "This page cannot be published until its accessibility problems are fixed. "
+    "You can still save it as a draft."
+)
+# One generic link text per content language, as an editor of that language would write it.
+GENERIC_LINK = {"az": "Ətraflı", "en": "Read more", "ru": "Подробнее"}
+
+
+def in_language(language, text):
+    with translation.override(language):
+        return gettext(text)
+
+
+@pytest.fixture
+def page_in(homes):  # noqa: F811
+    def create(language):
+        page = StandardPage(
+            title=f"Mandate {language}",
+            slug=f"mandate-{language}",
+            body=json.dumps([{"type": "heading", "value": {"text": "Who we are", "level": "h2"}}]),
+        )
+        homes[language].add_child(instance=page)
+        page.save_revision().publish()
+        page.refresh_from_db()
+        return page
+
+    return create
+
+
+def signed_in_editor(client, language, page):
+    editor = make_page_editor(f"editor-{language}", language, page.get_parent())
+    client.force_login(editor)
+    return editor
+
+
+def edit_post(client, page, blocks, action):
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "intro": "",
+            "body": streamfield(blocks),
+            "comments": {
+                "TOTAL_FORMS": 0,
+                "INITIAL_FORMS": 0,
+                "MIN_NUM_FORMS": 0,
+                "MAX_NUM_FORMS": 1000,
+            },
+        }
+    )
+    if action == "publish":
+        data["action-publish"] = "action-publish"
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data, follow=True)
+
+
+def messages_of(response):
+    return [str(message) for message in response.context["messages"]]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_publishing_an_image_without_alt_text_is_refused_in_the_editors_language(
+    client, page_in, language
+):
+    page = page_in(language)
+    signed_in_editor(client, language, page)
+    image = Image.objects.create(title="Reception", file=get_test_image_file())
+    live_revision = page.live_revision_id
+
+    response = edit_post(
+        client,
+        page,
+        [("image", {"image": image.pk, "alt_text": "", "decorative": "", "caption": ""})],
+        "publish",
+    )
+
+    assert response.status_code == 200
+    page.refresh_from_db()
+    assert page.live_revision_id == live_revision  # Nothing was published.
+    html = response.content.decode()
+    expected = in_language(
+        language, "Describe the image, or mark it as decorative if it adds nothing."
+    )
+    assert json.dumps(expected)[1:-1] in html or expected in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_skipped_heading_and_generic_link_warn_but_publish(client, page_in, language):
+    page = page_in(language)
+    signed_in_editor(client, language, page)
+    link_text = GENERIC_LINK[language]
+
+    response = edit_post(
+        client,
+        page,
+        [
+            ("heading", {"text": "Who we are", "level": "h4"}),
+            (
+                "paragraph",
+                rich_text(f'<p>The report: <a href="https://example.org/r">{link_text}</a></p>'),
+            ),
+        ],
+        "publish",
+    )
+
+    page.refresh_from_db()
+    assert page.live_revision_id == page.latest_revision_id  # Published despite the warnings.
+    with translation.override(language):
+        findings = check_page(page.get_latest_revision_as_object())
+        expected = [
+            gettext("Accessibility: %(problem)s") % {"problem": f.message} for f in findings
+        ]
+    assert [finding.code for finding in findings] == ["heading-order", "link-text"]
+    assert expected == [m for m in messages_of(response) if m in expected]
+    assert link_text in expected[1]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_all_caps_paragraph_warns_after_saving_a_draft(client, page_in, language):
+    page = page_in(language)
+    signed_in_editor(client, language, page)
+    shouting = {
+        "az": "MÜVƏKKİL YENİ ŞİKAYƏTLƏRİ QƏBUL ETDİ",
+        "en": "THE OMBUDSMAN RECEIVED NEW COMPLAINTS",
+        "ru": "УПОЛНОМОЧЕННЫЙ ПРИНЯЛ НОВЫЕ ЖАЛОБЫ",
+    }[language]
+
+    response = edit_post(client, page, [("paragraph", rich_text(f"<p>{shouting}</p>"))], "save")
+
+    page.refresh_from_db()
+    assert page.has_unpublished_changes  # The draft was saved.
+    draft = page.get_latest_revision_as_object()
+    with translation.override(language):
+        [finding] = check_page(draft)
+        expected = gettext("Accessibility: %(problem)s") % {"problem": finding.message}
+    assert finding.code == "all-caps"
+    assert expected in messages_of(response)
