@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils.translation import get_language_from_path
 
+from home.preferences import preference_cache_variant
+
 GENERATION_KEY = "pagecache:generation"
 
 
@@ -47,12 +49,6 @@ def bump_generation():
         return generation
 
 
-def preference_variant(request):
-    """The visitor-preference variant: the raw value of the preference cookie, or empty."""
-    cookie_name = getattr(settings, "PREFERENCE_COOKIE_NAME", "site_preferences")
-    return request.COOKIES.get(cookie_name, "")
-
-
 def page_cache_key(request, generation):
     """The key of one variant of one URL: host, path with query, language, preferences."""
     full_path = request.get_full_path()
@@ -62,7 +58,8 @@ def page_cache_key(request, generation):
         request.get_host(),
         full_path,
         language,
-        preference_variant(request),
+        # Normalised: a forged or malformed cookie maps to the default and adds no entries.
+        preference_cache_variant(request),
     ]
     digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
     return f"pagecache:page:{digest}"

@@ -6,6 +6,7 @@ cookie, contains no CSRF token, is not a preview and did not ask for `private`/`
 """
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -26,7 +27,7 @@ def request_may_use_cache(request):
 
 
 def bypass_cookie_names():
-    return (settings.SESSION_COOKIE_NAME, settings.MESSAGE_COOKIE_NAME)
+    return (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
 
 
 def response_is_shareable(request, response):

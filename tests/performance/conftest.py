@@ -1,0 +1,38 @@
+"""Fixtures of the performance tests: a site with news, the page cache switched on and empty."""
+
+import pytest
+from django.core.cache import cache
+
+from bench.content import create_articles, ensure_news_index
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache on (as in production) and empty; yields the cache it uses."""
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+@pytest.fixture
+def news_site(demo_content):
+    """The demo site plus an az news index holding a dozen articles with images and categories."""
+    index_page = ensure_news_index("az")
+    articles = create_articles(index_page, 12)
+    return {"index": index_page, "articles": articles}
+
+
+@pytest.fixture
+def article(news_site):
+    return news_site["articles"][0]
+
+
+READER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+
+
+@pytest.fixture
+def reader_client(client):
+    """A test client that presents itself as a person's browser."""
+    client.defaults["HTTP_USER_AGENT"] = READER
+    return client
