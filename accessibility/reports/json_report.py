@@ -1,0 +1,55 @@
+"""The raw JSON report: the run, its settings and every page result with its violations."""
+
+import json
+
+from .summary import summarize, violation_json
+
+
+def run_document(run):
+    summary = summarize(run)
+    return {
+        "run": {
+            "id": run.pk,
+            "status": run.status,
+            "trigger": run.trigger,
+            "started_at": run.started_at.isoformat(),
+            "finished_at": run.finished_at.isoformat() if run.finished_at else None,
+            "axe_version": run.axe_version,
+            "base_url": run.base_url,
+            "settings": run.settings,
+            "counts": {
+                "pages": len(summary.page_results),
+                "pages_ok": run.pages_ok,
+                "pages_with_violations": run.pages_with_violations,
+                "pages_error": run.pages_error,
+                "violations": run.violations_total,
+                "violations_not_in_baseline": run.violations_new,
+                "violations_failing": summary.failing_count,
+            },
+        },
+        "pages": [
+            {
+                "url": result.url,
+                "locale": result.locale,
+                "page_id": result.page_id,
+                "revision_id": result.revision_id,
+                "page_identity": result.page_identity,
+                "page_type": result.page_type,
+                "viewport": result.viewport,
+                "variant": result.variant,
+                "status": result.status,
+                "error": result.error_message,
+                "attempts": result.attempts,
+                "duration_seconds": result.duration_seconds,
+                "violations": [
+                    violation_json(violation, summary.failing_ids)
+                    for violation in result.violations.all()
+                ],
+            }
+            for result in summary.page_results
+        ],
+    }
+
+
+def write_json_report(run, path, language="en"):
+    path.write_text(json.dumps(run_document(run), indent=2, ensure_ascii=False) + "\n", "utf-8")

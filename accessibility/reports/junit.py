@@ -1,0 +1,67 @@
+"""JUnit XML: a test case per page, viewport and variant; a failure per failing violation.
+
+Violations accepted by the baseline or below the failing impact are listed in the test case's
+system-out, so CI shows them without failing; a page that could not be audited is an error.
+"""
+
+from xml.etree import ElementTree
+
+from .summary import summarize
+
+
+def junit_tree(run):
+    summary = summarize(run)
+    suite = ElementTree.Element(
+        "testsuite",
+        name="accessibility",
+        tests=str(len(summary.page_results)),
+        # One <failure> per failing violation, so a page can hold several.
+        failures=str(summary.failing_count),
+        errors=str(len(summary.errors)),
+        skipped="0",
+        time=f"{sum(r.duration_seconds for r in summary.page_results):.3f}",
+        timestamp=run.started_at.replace(microsecond=0).isoformat(),
+    )
+    for result in summary.page_results:
+        case = ElementTree.SubElement(
+            suite,
+            "testcase",
+            classname=f"accessibility.{result.locale or 'site'}",
+            name=f"{result.url} [{result.viewport}, {result.variant}]",
+            time=f"{result.duration_seconds:.3f}",
+        )
+        if result.status == "error":
+            ElementTree.SubElement(
+                case, "error", message=result.error_message, type="PageNotAudited"
+            ).text = result.error_message
+        other_lines = []
+        for violation in result.violations.all():
+            line = f"{violation.rule_id} ({violation.impact}) at {violation.target}"
+            if summary.is_failing(violation):
+                failure = ElementTree.SubElement(
+                    case, "failure", message=f"{line}: {violation.help}", type=violation.rule_id
+                )
+                failure.text = "\n".join(
+                    (violation.failure_summary, violation.html, violation.help_url)
+                )
+            else:
+                reason = "accepted by the baseline" if violation.accepted else "below threshold"
+                other_lines.append(f"{line} [{reason}] fingerprint {violation.fingerprint}")
+        if other_lines:
+            ElementTree.SubElement(case, "system-out").text = "\n".join(other_lines)
+    root = ElementTree.Element(
+        "testsuites",
+        name="axe-core accessibility audit",
+        tests=suite.get("tests"),
+        failures=suite.get("failures"),
+        errors=suite.get("errors"),
+        time=suite.get("time"),
+    )
+    root.append(suite)
+    return ElementTree.ElementTree(root)
+
+
+def write_junit_report(run, path, language="en"):
+    tree = junit_tree(run)
+    ElementTree.indent(tree)
+    tree.write(path, encoding="utf-8", xml_declaration=True)

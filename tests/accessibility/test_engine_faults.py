@@ -1,0 +1,130 @@
+"""Fault paths: pages that never load, fail with a 500 or kill the browser become errors (exit 2).
+
+The run goes on after each of them, and what was recorded before is kept.
+"""
+
+import json
+import os
+import signal
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from accessibility.browser import start_chromium
+from accessibility.engine import exit_code, run_audit
+from accessibility.models import AuditRun, PageResult
+from accessibility.targets import url_targets
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+
+def child_pids(parent_pid):
+    children = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # The parent pid is the second field after the parenthesised command name.
+        if int(stat.rsplit(")", 1)[1].split()[1]) == parent_pid:
+            children.append(int(entry.name))
+    return children
+
+
+class RecordingBrowserFactory:
+    """Starts browsers as the engine would, and can kill the newest one's Chromium."""
+
+    def __init__(self):
+        self.drivers = []
+        self.kills = 0
+
+    def __call__(self, remote_url=None):
+        driver = start_chromium(remote_url=remote_url)
+        self.drivers.append(driver)
+        return driver
+
+    def kill_newest_browser(self):
+        driver_pid = self.drivers[-1].service.process.pid
+        for pid in child_pids(driver_pid):
+            os.kill(pid, signal.SIGKILL)
+        self.kills += 1
+
+
+def test_a_killed_browser_is_retried_once_then_recorded_as_an_error(fixture_site, quick_options):
+    factory = RecordingBrowserFactory()
+    fixture_site.on_kill_request = factory.kill_newest_browser
+    targets = url_targets(["/clean.html", "/kills-the-browser.html", "/broken.html"])
+
+    run = run_audit(targets, options=quick_options(browser_factory=factory, timeout=8))
+
+    results = {result.url.rsplit("/", 1)[1]: result for result in run.page_results.all()}
+    assert results["clean.html"].status == PageResult.Status.OK
+    assert results["broken.html"].status == PageResult.Status.VIOLATIONS
+    killed = results["kills-the-browser.html"]
+    assert killed.status == PageResult.Status.ERROR
+    assert killed.attempts == 2
+    assert "attempt 1:" in killed.error_message and "attempt 2:" in killed.error_message
+    assert factory.kills == 2
+    # A fresh browser after each failure: the first, one per retry, one for the next page.
+    assert len(factory.drivers) == 3
+    assert run.status == AuditRun.Status.ERROR
+    assert exit_code(run) == 2
+
+
+def test_command_records_slow_and_failing_pages_as_errors_and_exits_2(
+    fixture_site, tmp_path, capsys
+):
+    fixture_site.sitemap_paths = [
+        "/clean.html",
+        "/never-finishes.html",
+        "/server-error.html",
+        "/broken.html",
+    ]
+    with pytest.raises(SystemExit) as exit_info:
+        call_command(
+            "audit_accessibility",
+            base_url=fixture_site.base_url,
+            viewports="1280x800",
+            timeout=3,
+            output=str(tmp_path),
+            baseline=str(tmp_path / "no-baseline.json"),
+        )
+    assert exit_info.value.code == 2
+
+    run = AuditRun.objects.get()
+    assert run.status == AuditRun.Status.ERROR
+    by_page = {result.url.rsplit("/", 1)[1]: result for result in run.page_results.all()}
+    assert by_page["never-finishes.html"].status == PageResult.Status.ERROR
+    assert "did not finish" in by_page["never-finishes.html"].error_message
+    assert by_page["server-error.html"].status == PageResult.Status.ERROR
+    assert "HTTP status 500" in by_page["server-error.html"].error_message
+    assert by_page["clean.html"].status == PageResult.Status.OK
+    assert by_page["broken.html"].violations.count() == 10
+    # Each failing page was tried twice; the others once.
+    assert fixture_site.requests.count("/server-error.html") == 2
+
+    report = json.loads((tmp_path / "audit.json").read_text())
+    assert report["run"]["counts"]["pages_error"] == 2
+    assert "never-finishes.html" in capsys.readouterr().out
+
+
+def test_results_are_stored_as_they_arrive(fixture_site, quick_options):
+    """A run stopped half-way (as by a kill) keeps every page result it had written."""
+    seen_in_database = []
+
+    def stop_after_first(page_result):
+        seen_in_database.append(PageResult.objects.filter(run=page_result.run).count())
+        raise KeyboardInterrupt
+
+    targets = url_targets(["/clean.html", "/broken.html"])
+    with pytest.raises(KeyboardInterrupt):
+        run_audit(targets, options=quick_options(), on_result=stop_after_first)
+
+    run = AuditRun.objects.get()
+    assert seen_in_database == [1]
+    assert run.status == AuditRun.Status.RUNNING
+    assert run.page_results.count() == 1
+    assert run.pages_ok + run.pages_with_violations == 1
