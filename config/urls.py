@@ -7,11 +7,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import sitemap as sitemap_views
 from home import views as home_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap_views.sitemap, name="sitemap"),
+    path("robots.txt", sitemap_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

@@ -63,6 +63,8 @@ def build_home(context):
         root.add_child(instance=home)
     else:
         home.title, home.slug, home.intro = HOME["title"], HOME["slug"], HOME["intro"]
+        # Set again, with their translations, by institution.demo.build_navigation.
+        home.quick_links = []
     home.save_revision(user=context.user).publish(user=context.user)
 
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)

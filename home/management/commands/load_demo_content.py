@@ -15,6 +15,11 @@ from django.utils.module_loading import import_string
 DEMO_BUILDERS = [
     "home.demo.build_home",
     "home.demo.build_hotline",
+    "institution.demo.build_institution_pages",
+    "institution.demo.build_publications",
+    "institution.demo.build_offices",
+    "institution.demo.build_contact",
+    "institution.demo.build_navigation",
 ]
 
 DEMO_ADMIN_USERNAME = "admin"
