@@ -1,17 +1,61 @@
 """Wagtail hooks of the accessibility app: content-check warnings, the checker, the admin area."""
 
 from django.contrib import messages
+from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 
+import accessibility.tasks  # noqa: F401 - connects audit-on-publish to `page_published`
+from accessibility.admin import urls as admin_urls
 from accessibility.admin.checker import use_site_checker
+from accessibility.admin.report import page_status
+from accessibility.admin.views import VIEW_PERMISSION
 from accessibility.content_checks import check_page
 from accessibility.forms import PUBLISH_ACTION
+from accessibility.tasks import PAGE_SCOPE, audit_on_publish_enabled
 
 
 @hooks.register("construct_wagtail_userbar")
 def configure_content_checker(request, items, page):
     use_site_checker(items)
+
+
+@hooks.register("register_admin_urls")
+def register_accessibility_urls():
+    return [path("accessibility/", include(admin_urls, namespace="accessibility_admin"))]
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(VIEW_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_report_menu_item():
+    return ReportMenuItem(
+        gettext_lazy("Accessibility"),
+        reverse("accessibility_admin:report"),
+        name="accessibility",
+        icon_name="doc-full-inverse",
+        order=850,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def page_accessibility_status_button(page, user, view_name, next_url=None):
+    """In the editor's header menu: the page's audit status, leading to its audits."""
+    if view_name != "edit" or not page.pk:
+        return
+    status = page_status(page)
+    yield Button(
+        _("Accessibility: %(status)s") % {"status": status.label},
+        reverse("accessibility_admin:page", args=[page.pk]),
+        icon_name="doc-full-inverse",
+        priority=80,
+    )
 
 
 def show_content_findings(request, page):
@@ -32,11 +76,31 @@ def show_content_findings(request, page):
             messages.warning(request, message)
 
 
+def show_audit_after_publish(request, page):
+    """Right after publishing: the audit's outcome if it has run already, else that it is queued."""
+    if PUBLISH_ACTION not in request.POST or not audit_on_publish_enabled():
+        return
+    status = page_status(page)
+    run = status.run
+    fresh = (
+        run is not None
+        and run.settings.get("scope") == PAGE_SCOPE
+        and page.last_published_at is not None
+        and run.started_at >= page.last_published_at
+    )
+    if fresh:
+        messages.info(request, _("Accessibility audit: %(status)s.") % {"status": status.label})
+    else:
+        messages.info(request, _("An accessibility audit of this page has been queued."))
+
+
 @hooks.register("after_create_page")
-def warn_after_create(request, page):
+def after_create(request, page):
     show_content_findings(request, page)
+    show_audit_after_publish(request, page)
 
 
 @hooks.register("after_edit_page")
-def warn_after_edit(request, page):
+def after_edit(request, page):
     show_content_findings(request, page)
+    show_audit_after_publish(request, page)

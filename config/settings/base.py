@@ -156,6 +156,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Publishing a page queues an accessibility audit of it in every language (accessibility/tasks.py).
+ACCESSIBILITY_AUDIT_ON_PUBLISH = env_bool("ACCESSIBILITY_AUDIT_ON_PUBLISH", True)
 
 # The cache: Redis when REDIS_URL is set (a dead Redis makes every cache call a silent miss, never
 # an error page); otherwise this process's memory (production.py uses the database instead).

@@ -17,3 +17,5 @@ TEST_OUTPUT_DIR = VAR_DIR / "test-output"
 # Browser tests run a real server with DEBUG off; WhiteNoise serves static files from the source.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# No browser audit on every publish in tests; tests of that feature switch it on.
+ACCESSIBILITY_AUDIT_ON_PUBLISH = False

@@ -15,6 +15,7 @@ from django.utils.module_loading import import_string
 DEMO_BUILDERS = [
     "home.demo.build_home",
     "home.demo.build_hotline",
+    "news.demo.build_news",
     "institution.demo.build_institution_pages",
     "institution.demo.build_publications",
     "institution.demo.build_offices",
@@ -38,10 +39,12 @@ class Command(BaseCommand):
     help = "Create or refresh the trilingual demo site and a demo administrator."
 
     def handle(self, *args, **options):
+        from accessibility.tasks import suspend_audit_on_publish
         from home.demo import ensure_locales
 
         user = self.ensure_admin()
-        with transaction.atomic():
+        # Dozens of pages are published here: no browser audit for each of them.
+        with suspend_audit_on_publish(), transaction.atomic():
             context = DemoContext(user=user, locales=ensure_locales(), stdout=self.stdout)
             for dotted_path in DEMO_BUILDERS:
                 import_string(dotted_path)(context)

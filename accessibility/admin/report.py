@@ -1,0 +1,242 @@
+"""The figures the admin report shows, read from the stored audit runs (no HTML here).
+
+Site runs (started by the command or from the admin) make the report and its trend; runs queued
+by publishing audit one page and only count for that page's status.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
+from accessibility.models import AuditRun, PageResult, Violation
+from accessibility.models.audit import IMPACT_ORDER
+
+SITE_TRIGGERS = (AuditRun.Trigger.COMMAND, AuditRun.Trigger.ADMIN)
+TREND_LENGTH = 12
+
+
+def site_runs():
+    """Runs of the whole site: by the command, or from the admin unless of a single page."""
+    return AuditRun.objects.filter(trigger__in=SITE_TRIGGERS).exclude(settings__scope="page")
+
+
+def latest_site_run():
+    """The newest site run that finished (a running one has incomplete figures)."""
+    return site_runs().exclude(status=AuditRun.Status.RUNNING).first()
+
+
+@dataclass
+class ReportFilters:
+    """Validated filters; empty strings mean "all"."""
+
+    language: str = ""
+    impact: str = ""
+    rule: str = ""
+    page_type: str = ""
+
+    def apply_to_results(self, results):
+        if self.language:
+            results = results.filter(locale=self.language)
+        if self.page_type:
+            results = results.filter(page_type=self.page_type)
+        return results
+
+    def apply_to_violations(self, violations):
+        if self.language:
+            violations = violations.filter(page_result__locale=self.language)
+        if self.page_type:
+            violations = violations.filter(page_result__page_type=self.page_type)
+        if self.impact:
+            violations = violations.filter(impact=self.impact)
+        if self.rule:
+            violations = violations.filter(rule_id=self.rule)
+        return violations
+
+    @property
+    def active(self):
+        return any((self.language, self.impact, self.rule, self.page_type))
+
+
+@dataclass
+class RunSummary:
+    run: AuditRun
+    pages_audited: int
+    pages_with_violations: int
+    violations_total: int
+    by_impact: list = field(default_factory=list)  # [(impact, count)], most severe first
+    by_rule: list = field(default_factory=list)  # [{"rule_id", "help", "help_url", ...}]
+    by_language: list = field(default_factory=list)  # [{"language", "pages", "violations"}]
+    pages_in_error: list = field(default_factory=list)  # PageResult rows
+    page_rows: list = field(default_factory=list)  # [{"result", "violations"}]
+
+
+def summarise(run, filters=None):
+    """The report's figures for `run`, narrowed by `filters`."""
+    filters = filters or ReportFilters()
+    results = filters.apply_to_results(run.page_results.all())
+    violations = filters.apply_to_violations(Violation.objects.filter(page_result__run=run))
+    per_result = dict(
+        violations.values_list("page_result")
+        .annotate(n=Count("pk"))
+        .values_list("page_result", "n")
+    )
+    audited = results.exclude(status=PageResult.Status.ERROR)
+    return RunSummary(
+        run=run,
+        pages_audited=audited.count(),
+        pages_with_violations=len(per_result),
+        violations_total=violations.count(),
+        by_impact=_by_impact(violations),
+        by_rule=_by_rule(violations),
+        by_language=_by_language(results, violations),
+        pages_in_error=list(results.filter(status=PageResult.Status.ERROR).order_by("url")),
+        page_rows=[
+            {"result": result, "violations": per_result.get(result.pk, 0)}
+            for result in audited.order_by("locale", "url", "viewport", "variant")
+            if per_result.get(result.pk) or not (filters.impact or filters.rule)
+        ],
+    )
+
+
+def _by_impact(violations):
+    counts = dict(
+        violations.values_list("impact").annotate(n=Count("pk")).values_list("impact", "n")
+    )
+    return [(impact, counts.get(impact, 0)) for impact in reversed(IMPACT_ORDER)]
+
+
+def _by_rule(violations):
+    rows = (
+        violations.values("rule_id")
+        .annotate(count=Count("pk"), pages=Count("page_result", distinct=True))
+        .order_by("-count", "rule_id")
+    )
+    details = {}
+    for violation in violations.order_by("rule_id", "pk").distinct():
+        details.setdefault(violation.rule_id, violation)
+    return [
+        {
+            **row,
+            "help": details[row["rule_id"]].help,
+            "help_url": details[row["rule_id"]].help_url,
+            "impact": details[row["rule_id"]].impact,
+        }
+        for row in rows
+    ]
+
+
+def _by_language(results, violations):
+    pages = dict(results.values_list("locale").annotate(n=Count("pk")).values_list("locale", "n"))
+    counts = dict(
+        violations.values_list("page_result__locale")
+        .annotate(n=Count("pk"))
+        .values_list("page_result__locale", "n")
+    )
+    return [
+        {"language": language, "pages": pages[language], "violations": counts.get(language, 0)}
+        for language in sorted(pages)
+    ]
+
+
+def filter_choices(run):
+    """What each filter may take for this run: the values present in it."""
+    results = run.page_results.all() if run else PageResult.objects.none()
+    violations = Violation.objects.filter(page_result__run=run) if run else Violation.objects.none()
+    return {
+        "language": sorted(set(results.values_list("locale", flat=True)) - {""}),
+        "impact": list(reversed(IMPACT_ORDER)),
+        "rule": sorted(set(violations.values_list("rule_id", flat=True))),
+        "page_type": sorted(set(results.values_list("page_type", flat=True)) - {""}),
+    }
+
+
+@dataclass
+class TrendPoint:
+    run: AuditRun
+    violations: int
+    pages_with_violations: int
+    pages_error: int
+
+
+def trend(length=TREND_LENGTH):
+    """The last finished site runs, oldest first."""
+    runs = list(site_runs().exclude(status=AuditRun.Status.RUNNING)[:length])
+    return [
+        TrendPoint(run, run.violations_total, run.pages_with_violations, run.pages_error)
+        for run in reversed(runs)
+    ]
+
+
+def trend_sentence(points):
+    """The chart's text alternative: where the site started, where it is now."""
+    if not points:
+        return _("No site audit has finished yet.")
+    if len(points) == 1:
+        return _("One audit so far, with %(count)s violations.") % {"count": points[0].violations}
+    first, last = points[0], points[-1]
+    if last.violations < first.violations:
+        direction = _("fell")
+    elif last.violations > first.violations:
+        direction = _("rose")
+    else:
+        direction = _("stayed")
+    return _(
+        "Over the last %(runs)s audits, violations %(direction)s from %(first)s to %(last)s."
+    ) % {
+        "runs": len(points),
+        "direction": direction,
+        "first": first.violations,
+        "last": last.violations,
+    }
+
+
+@dataclass
+class PageStatus:
+    """A page's latest audit, across its languages, as the editor sees it."""
+
+    state: str  # "not-audited", "clean", "violations", "error"
+    violations: int = 0
+    run: AuditRun | None = None
+    results: list = field(default_factory=list)
+
+    @property
+    def label(self):
+        if self.state == "not-audited":
+            return _("Not audited yet")
+        if self.state == "clean":
+            return _("Clean: no accessibility violations")
+        if self.state == "error":
+            return _("The last audit could not be completed")
+        return _("%(count)s accessibility violations") % {"count": self.violations}
+
+
+def page_status(page):
+    """The status of `page` (all its translations) from the newest run that audited it."""
+    translation_ids = list(page.get_translations(inclusive=True).values_list("pk", flat=True))
+    latest = (
+        PageResult.objects.filter(page_id__in=translation_ids)
+        .order_by("-run__started_at", "-pk")
+        .first()
+    )
+    if latest is None:
+        return PageStatus("not-audited")
+    results = list(
+        PageResult.objects.filter(run=latest.run, page_id__in=translation_ids)
+        .annotate(violation_count=Count("violations"))
+        .select_related("run")
+        .order_by("locale", "viewport", "variant")
+    )
+    violations = sum(result.violation_count for result in results)
+    if any(result.status == PageResult.Status.ERROR for result in results):
+        state = "error"
+    else:
+        state = "violations" if violations else "clean"
+    return PageStatus(state, violations, latest.run, results)
+
+
+def result_violations(result, filters=None):
+    violations = result.violations.all()
+    if filters:
+        violations = filters.apply_to_violations(violations)
+    return violations.order_by("rule_id", "pk")
