@@ -1,0 +1,91 @@
+"""The reports: JUnit XML counts, the JSON document, Markdown, an HTML report passing axe."""
+
+import json
+import re
+from xml.etree import ElementTree
+
+import pytest
+
+from accessibility.reports import write_reports
+from accessibility.reports.markdown import render_markdown_report
+from accessibility.testing import assert_no_axe_violations
+
+from .report_data import stored_run
+
+pytestmark = pytest.mark.django_db
+
+
+def test_junit_has_a_case_per_page_view_and_a_failure_per_failing_violation(tmp_path):
+    run = stored_run()
+    paths = write_reports(run, tmp_path, ["junit"])
+
+    root = ElementTree.parse(paths["junit"]).getroot()
+    suite = root.find("testsuite")
+    cases = suite.findall("testcase")
+    assert len(cases) == int(suite.get("tests")) == int(root.get("tests")) == 3
+    # Only the serious colour-contrast violation fails: image-alt is accepted, the minor one is
+    # below the "moderate" threshold.
+    failures = suite.findall("testcase/failure")
+    assert [f.get("type") for f in failures] == ["color-contrast"]
+    assert suite.get("failures") == "1"
+    assert suite.get("errors") == "1"
+    errors = suite.findall("testcase/error")
+    assert "timeout" in errors[0].get("message")
+    news_case = next(c for c in cases if "/az/news/" in c.get("name"))
+    assert "accepted by the baseline" in news_case.find("system-out").text
+    assert "below threshold" in news_case.find("system-out").text
+
+
+def test_json_report_lists_every_violation_with_its_verdict(tmp_path):
+    run = stored_run()
+    document = json.loads(write_reports(run, tmp_path, ["json"])["json"].read_text())
+    counts = document["run"]["counts"]
+    assert (counts["pages"], counts["pages_error"], counts["violations"]) == (3, 1, 3)
+    assert counts["violations_failing"] == 1
+    news = next(page for page in document["pages"] if page["url"].endswith("/az/news/"))
+    verdicts = {v["rule"]: (v["accepted_by_baseline"], v["fails_run"]) for v in news["violations"]}
+    assert verdicts == {
+        "color-contrast": (False, True),
+        "image-alt": (True, False),
+        "empty-table-header": (False, False),
+    }
+
+
+def test_markdown_summary_escapes_table_cells():
+    markdown = render_markdown_report(stored_run())
+    assert "| 3 | 1 | 1 | 1 | 3 | 1 | 1 |" in markdown
+    assert "- `color-contrast` (serious)" in markdown
+    assert "`image-alt`" in markdown  # listed by rule, though not failing
+    for line in markdown.splitlines():
+        if line.startswith("| ["):
+            assert line.count(" | ") == 4, line  # no stray pipe breaks the row
+
+
+@pytest.mark.browser
+def test_html_report_requests_nothing_and_passes_axe(tmp_path, fixture_site, browser):
+    run = stored_run()
+    html = write_reports(run, tmp_path, ["html"])["html"].read_text()
+    assert not re.search(r"<(script|img|iframe|object|embed|video|audio)\b", html)
+    assert re.findall(r"<link\b[^>]*>", html) == ['<link rel="icon" href="data:,">']
+    assert "url(" not in html and "@import" not in html
+    assert "&lt;div id=&quot;low-contrast&quot;" in html  # snippets shown as code, not markup
+
+    fixture_site.overrides["/report.html"] = html
+    browser.get(f"{fixture_site.base_url}/report.html")
+    resources = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name);"
+    )
+    assert resources == []
+    assert fixture_site.requests == ["/report.html"]
+    assert browser.find_element("css selector", "h1").text == f"Accessibility audit #{run.pk}"
+    assert_no_axe_violations(browser)
+
+
+@pytest.mark.browser
+def test_assert_no_axe_violations_names_each_problem(fixture_site, browser):
+    assert_no_axe_violations(f"{fixture_site.base_url}/clean.html", driver=browser)
+    with pytest.raises(AssertionError) as failure:
+        assert_no_axe_violations(f"{fixture_site.base_url}/broken.html", driver=browser)
+    message = str(failure.value)
+    assert "image-alt (critical)" in message
+    assert "#empty-button" in message
