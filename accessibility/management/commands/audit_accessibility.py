@@ -146,6 +146,11 @@ class Command(BaseCommand):
         return formats
 
     def baseline_expiry(self, options):
+        if options["update_baseline"] and not (options["baseline_reason"] or "").strip():
+            raise ValueError(
+                "--update-baseline needs --baseline-reason: say why the violations it accepts "
+                "are acceptable for now."
+            )
         if not options["baseline_expires"]:
             return datetime.date.today() + datetime.timedelta(days=DEFAULT_VALIDITY_DAYS)
         try:
@@ -211,14 +216,8 @@ class Command(BaseCommand):
 
     def update_baseline(self, run, previous, options, expires):
         violations = Violation.objects.filter(page_result__run=run).select_related("page_result")
-        known = set(previous.entries)
-        if any(v.fingerprint not in known for v in violations) and not options["baseline_reason"]:
-            raise CommandError(
-                "New violations would be accepted: say why with --baseline-reason.",
-                returncode=USAGE_ERROR,
-            )
         baseline = updated_baseline(
-            previous, violations, reason=options["baseline_reason"] or "", expires=expires
+            previous, violations, reason=options["baseline_reason"], expires=expires
         )
         baseline.save(options["baseline"])
         self.stdout.write(
