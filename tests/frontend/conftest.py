@@ -1,0 +1,21 @@
+"""Fixtures of the front-end browser tests: the pages to visit and a browser without JavaScript."""
+
+import pytest
+
+from accessibility.browser import quit_browser, start_chromium
+from tests.frontend.browsing import discover_targets
+
+
+@pytest.fixture(scope="session")
+def demo_targets(demo_server):
+    """One page of every page type live in the demo site, in each language, plus the views."""
+    targets = discover_targets(demo_server)
+    assert targets, "The demo site has no live pages: did load_demo_content run?"
+    return targets
+
+
+@pytest.fixture(scope="session")
+def browser_without_javascript():
+    driver = start_chromium(javascript=False)
+    yield driver
+    quit_browser(driver)
