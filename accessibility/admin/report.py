@@ -6,7 +6,7 @@ by publishing audit one page and only count for that page's status.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from accessibility.models import AuditRun, PageResult, Violation
@@ -18,7 +18,9 @@ TREND_LENGTH = 12
 
 def site_runs():
     """Runs of the whole site: by the command, or from the admin unless of a single page."""
-    return AuditRun.objects.filter(trigger__in=SITE_TRIGGERS).exclude(settings__scope="page")
+    # has_key first: comparing a missing JSON key gives NULL, which NOT(...) would also exclude.
+    page_scope = Q(settings__has_key="scope") & Q(settings__scope="page")
+    return AuditRun.objects.filter(trigger__in=SITE_TRIGGERS).exclude(page_scope)
 
 
 def latest_site_run():
