@@ -41,6 +41,7 @@ $(STAMP_NPM): package.json package-lock.json
 messages: $(STAMP_PY)
 	@command -v msgfmt >/dev/null || bash scripts/install-system-packages.sh gettext
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
+	$(MANAGE) compile_admin_translations -v0
 
 browser:
 	@bash scripts/install-system-packages.sh chromium chromium-driver

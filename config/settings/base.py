@@ -122,7 +122,13 @@ WAGTAIL_CONTENT_LANGUAGES = [
     ("ru", "Русский"),
 ]
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The admin's Azerbaijani, built by `manage.py compile_admin_translations` (`make messages`) from
+# Wagtail's az_AZ catalogs, which Django never loads for "az"; after ours, so that ours win.
+ADMIN_LOCALE_DIR = BASE_DIR / "var" / "locale-vendor"
+LOCALE_PATHS = [BASE_DIR / "locale", ADMIN_LOCALE_DIR]
+# Our date formats per language (config/formats/<language>/formats.py), before Django's.
+FORMAT_MODULE_PATH = ["config.formats"]
+WAGTAILADMIN_PERMITTED_LANGUAGES = WAGTAIL_CONTENT_LANGUAGES
 TIME_ZONE = "Asia/Baku"
 USE_I18N = True
 USE_TZ = True
