@@ -60,6 +60,14 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "institution.StandardPage",
+        "institution.FaqPage",
+        "institution.PublicationIndexPage",
+        "institution.OfficeIndexPage",
+        "institution.ContactPage",
+        "news.NewsIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:

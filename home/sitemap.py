@@ -34,9 +34,11 @@ def sitemap_entries(site, request):
     entries = []
     groups = defaultdict(list)
     for page in live_pages(site):
-        url = page.get_full_url(request)
-        if not url:
+        path = page.get_url(request)
+        if not path:
             continue
+        # The host the visitor (or crawler) asked for, as the pages' <link rel=alternate> use.
+        url = request.build_absolute_uri(path)
         entry = SitemapEntry(url, page.locale.language_code, page.last_published_at)
         entries.append(entry)
         groups[page.translation_key].append(entry)
