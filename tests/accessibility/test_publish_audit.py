@@ -1,0 +1,288 @@
+"""Publishing queues an audit of the page in every language; the editor sees its status.
+
+The immediate task backend runs the audit at once. The browser step is replaced by a recorded
+axe-core result (a fake WebDriver): everything else (targets, engine, storage, the task, the
+signal, the admin) is real. The browser itself is covered by the audit engine's tests.
+"""
+
+import json
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from wagtail.models import Page, Site
+
+from accessibility import workers
+from accessibility.config import audit_settings
+from accessibility.models import AuditRun, PageResult
+from accessibility.tasks import suspend_audit_on_publish
+from home.demo_translation import translate_instance
+from institution.models import StandardPage
+from tests.accessibility.editor_fixtures import homes, make_page_editor, make_user  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+RECORDED_VIOLATION = {
+    "id": "color-contrast",
+    "impact": "serious",
+    "tags": ["wcag2aa", "wcag143"],
+    "help": "Elements must meet minimum color contrast ratio thresholds",
+    "helpUrl": "https://dequeuniversity.com/rules/axe/4.10/color-contrast",
+    "nodes": [
+        {
+            "target": [".lead"],
+            "html": '<p class="lead">Low contrast</p>',
+            "impact": "serious",
+            "failureSummary": "Fix any of the following: insufficient contrast 3.1:1",
+        }
+    ],
+}
+
+
+class RecordedAxeBrowser:
+    """Stands in for Chromium: loads nothing, answers axe.run() with a recorded result.
+
+    Pages whose address contains one of `violating_paths` get the recorded violation.
+    """
+
+    visited = []
+
+    def __init__(self, violating_paths=(), fail=False):
+        self.violating_paths = violating_paths
+        self.fail = fail
+        self.current_url = "about:blank"
+
+    def get(self, url):
+        if self.fail:
+            raise RuntimeError("chromium crashed")
+        self.current_url = url
+        RecordedAxeBrowser.visited.append(url)
+
+    def execute_script(self, script, *args):
+        if "innerWidth" in script:
+            return [1280, 800]
+        if "responseStatus" in script:
+            return 200
+        return None  # Injecting axe-core.
+
+    def execute_async_script(self, script, *args):
+        violating = any(path in self.current_url for path in self.violating_paths)
+        return {
+            "testEngine": {"version": "4.10.2"},
+            "violations": [RECORDED_VIOLATION] if violating else [],
+        }
+
+    def set_window_size(self, width, height):
+        pass
+
+    def set_page_load_timeout(self, seconds):
+        pass
+
+    def set_script_timeout(self, seconds):
+        pass
+
+    def delete_all_cookies(self):
+        pass
+
+    def add_cookie(self, cookie):
+        pass
+
+    def quit(self):
+        pass
+
+
+@pytest.fixture
+def recorded_browser(monkeypatch):
+    """Replace only the browser start-up; returns a setter for what the fake browser reports."""
+    RecordedAxeBrowser.visited = []
+    behaviour = {"violating_paths": (), "fail": False}
+    monkeypatch.setattr(
+        workers, "start_chromium", lambda remote_url=None: RecordedAxeBrowser(**behaviour)
+    )
+    return behaviour
+
+
+@pytest.fixture
+def audit_on_publish(settings):
+    settings.ACCESSIBILITY_AUDIT_ON_PUBLISH = True
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    settings.ALLOWED_HOSTS = ["*"]
+
+
+@pytest.fixture
+def translated_page(homes, django_capture_on_commit_callbacks):  # noqa: F811
+    """A standard page in az with its en and ru translations, all live, no audit yet."""
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": homes["az"]}
+    )
+    with suspend_audit_on_publish(), django_capture_on_commit_callbacks(execute=True):
+        for site_root in homes.values():
+            site_root.save_revision().publish()
+        page = StandardPage(
+            title="Mandat",
+            slug="mandat",
+            body=json.dumps([{"type": "heading", "value": {"text": "Vəzifələr", "level": "h2"}}]),
+        )
+        homes["az"].add_child(instance=page)
+        page.save_revision().publish()
+        strings = {"Mandat": "Mandate", "mandat": "mandate", "Vəzifələr": "Duties"}
+        translate_instance(page, "en", strings)
+        translate_instance(
+            page, "ru", {"Mandat": "Мандат", "mandat": "mandat-ru", "Vəzifələr": "Задачи"}
+        )
+    assert not AuditRun.objects.exists()
+    return page
+
+
+def publish_in_admin(client, page):
+    """Publish the page's latest content through the editor, as an editor does."""
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "intro": "",
+            "body": streamfield([("heading", {"text": "Vəzifələr", "level": "h2"})]),
+            "comments": {
+                "TOTAL_FORMS": 0,
+                "INITIAL_FORMS": 0,
+                "MIN_NUM_FORMS": 0,
+                "MAX_NUM_FORMS": 1000,
+            },
+        }
+    )
+    data["action-publish"] = "action-publish"
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data, follow=True)
+
+
+# Real commits, as in development: the audit runs when the publishing transaction commits,
+# before the editor's response is rendered.
+@pytest.mark.django_db(transaction=True)
+def test_publishing_audits_the_page_in_every_language_and_the_editor_sees_it(
+    client, audit_on_publish, recorded_browser, translated_page
+):
+    recorded_browser["violating_paths"] = ("/en/",)
+    editor = make_page_editor("editor", "en", translated_page.get_parent())
+    client.force_login(editor)
+
+    response = publish_in_admin(client, translated_page)
+
+    run = AuditRun.objects.get()
+    assert run.trigger == AuditRun.Trigger.PUBLISH
+    assert run.triggered_by == editor
+    assert run.settings["scope"] == "page"
+    statuses = {(result.locale, result.status) for result in run.page_results.all()}
+    assert statuses == {
+        ("az", PageResult.Status.OK),
+        ("en", PageResult.Status.VIOLATIONS),
+        ("ru", PageResult.Status.OK),
+    }
+    assert set(run.page_results.values_list("violations__rule_id", flat=True)) == {
+        None,
+        "color-contrast",
+    }
+    visited_pages = {url for url in RecordedAxeBrowser.visited if not url.endswith("robots.txt")}
+    assert visited_pages == {
+        f"http://127.0.0.1:8000{url}" for url in ("/az/mandat/", "/en/mandate/", "/ru/mandat-ru/")
+    }
+    violations = run.violations_total  # One per configured viewport of the English page.
+    assert violations == len(audit_settings()["viewports"])
+    # Within the same request: the editor is told the outcome...
+    messages = [str(message) for message in response.context["messages"]]
+    assert f"Accessibility audit: {violations} accessibility violations." in messages
+    # ... and the editor's header menu and the page's audit view show it.
+    edit_html = client.get(reverse("wagtailadmin_pages:edit", args=[translated_page.pk])).content
+    assert f"Accessibility: {violations} accessibility violations" in edit_html.decode()
+    page_view = client.get(reverse("accessibility_admin:page", args=[translated_page.pk]))
+    assert page_view.status_code == 200
+    assert b"color-contrast" in page_view.content
+    assert b'data-status="violations"' in page_view.content
+
+
+def test_a_page_never_audited_says_so(client, translated_page):
+    client.force_login(make_user("boss", superuser=True))
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[translated_page.pk])).content
+    assert "Accessibility: Not audited yet" in html.decode()
+
+
+def test_a_failed_audit_never_blocks_publishing_and_is_recorded(
+    client, audit_on_publish, recorded_browser, translated_page, django_capture_on_commit_callbacks
+):
+    recorded_browser["fail"] = True
+    client.force_login(make_page_editor("editor", "en", translated_page.get_parent()))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = publish_in_admin(client, translated_page)
+
+    assert response.status_code == 200
+    translated_page.refresh_from_db()
+    assert translated_page.live_revision_id == translated_page.latest_revision_id
+    run = AuditRun.objects.get()
+    assert run.status == AuditRun.Status.ERROR
+    assert run.pages_error == run.pages_total >= 3
+    assert "chromium crashed" in run.page_results.first().error_message
+    html = client.get(reverse("accessibility_admin:page", args=[translated_page.pk])).content
+    assert b'data-status="error"' in html
+
+
+def test_a_failure_before_the_browser_is_recorded_too(
+    audit_on_publish, translated_page, monkeypatch, django_capture_on_commit_callbacks
+):
+    def broken_engine(*args, **kwargs):
+        raise ConnectionError("database went away")
+
+    monkeypatch.setattr("accessibility.engine.run_audit", broken_engine)
+    with django_capture_on_commit_callbacks(execute=True):
+        translated_page.save_revision().publish()
+
+    run = AuditRun.objects.get()
+    assert run.status == AuditRun.Status.ERROR
+    assert "database went away" in run.settings["error"]
+    assert {result.locale for result in run.page_results.all()} == {"az", "en", "ru"}
+
+
+def test_audit_on_publish_can_be_switched_off(
+    settings, recorded_browser, translated_page, django_capture_on_commit_callbacks
+):
+    settings.ACCESSIBILITY_AUDIT_ON_PUBLISH = False
+    with django_capture_on_commit_callbacks(execute=True):
+        translated_page.save_revision().publish()
+    assert not AuditRun.objects.exists()
+
+
+def test_loading_the_demo_content_starts_no_audit(
+    audit_on_publish, recorded_browser, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert Page.objects.live().count() > 3
+    assert not AuditRun.objects.exists()
+    assert RecordedAxeBrowser.visited == []
+
+
+def test_audit_this_page_now(client, recorded_browser, translated_page, settings):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    editor = make_page_editor("editor", "en", translated_page.get_parent())
+    client.force_login(editor)
+    url = reverse("accessibility_admin:page", args=[translated_page.pk])
+    edit_url = reverse("wagtailadmin_pages:edit", args=[translated_page.pk])
+
+    response = client.post(url, {"next": edit_url})
+
+    assert response.status_code == 302 and response.url == edit_url
+    run = AuditRun.objects.get()
+    assert run.trigger == AuditRun.Trigger.ADMIN and run.settings["scope"] == "page"
+    assert {result.locale for result in run.page_results.all()} == {"az", "en", "ru"}
+    # Offsite "next" addresses are ignored.
+    response = client.post(url, {"next": "https://evil.example/"})
+    assert response.url == url
+
+
+def test_only_editors_of_the_page_may_audit_it(client, translated_page):
+    url = reverse("accessibility_admin:page", args=[translated_page.pk])
+    assert client.get(url).url.startswith(reverse("wagtailadmin_login"))
+    client.force_login(make_user("stranger"))
+    assert client.get(url).url == reverse("wagtailadmin_home")
+    assert client.post(url).url == reverse("wagtailadmin_home")
+    assert not AuditRun.objects.exists()
