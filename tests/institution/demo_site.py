@@ -5,6 +5,7 @@ these tests fast on a busy machine; the full `load_demo_content` is covered by i
 """
 
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from django.utils import translation
 from django.utils.module_loading import import_string
 from wagtail.models import Site
@@ -34,6 +35,12 @@ class DemoSiteTestCase(WagtailPageTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         cls.demo = load_institution_demo()
+
+    def setUp(self):
+        super().setUp()
+        # The full-page cache outlives each test's rolled-back transaction.
+        for cache in caches.all():
+            cache.clear()
 
     def assertRoutesToItself(self, page):
         """Wagtail's router, from the language's home page, finds `page` at its own path."""
