@@ -1,5 +1,6 @@
 """Small demo documents written locally (a minimal text PDF), shared by the news demo."""
 
+from hashlib import sha1
 from io import BytesIO
 
 from django.core.files.base import ContentFile
@@ -56,7 +57,9 @@ def demo_document(title, file_name, lines, language="en"):
     existing = Document.objects.filter(title=title).first()
     if existing is not None:
         return existing
-    document = Document(title=title)
-    document.file = ContentFile(minimal_pdf(title, lines, language), name=file_name)
+    content = minimal_pdf(title, lines, language)
+    # Set as the admin's upload form does, so that the size is known without opening the file.
+    document = Document(title=title, file_size=len(content), file_hash=sha1(content).hexdigest())
+    document.file = ContentFile(content, name=file_name)
     document.save()
     return document
