@@ -1,0 +1,1 @@
+"""Benchmarks: render timings, throughput under gunicorn, page weight, audit speed, scale run."""

@@ -5,6 +5,7 @@ is true; the scale run creates them directly as live pages, which is what the da
 after publishing anyway, minus the revision history that no public page reads.
 """
 
+import contextlib
 import datetime
 import itertools
 
@@ -18,6 +19,30 @@ PARAGRAPH = (
 )
 TITLE_WORDS = ["Monitoring visit", "Human rights education", "Report", "Consultation", "Hotline"]
 CATEGORY_NAMES = ["Monitoring", "Education", "International cooperation"]
+
+
+def build_minimal_site():
+    """Locales, the home pages in az/en/ru and the hotline: the demo's first builders only."""
+    from django.contrib.auth import get_user_model
+
+    from home.demo import build_home, build_hotline, ensure_locales
+    from home.management.commands.load_demo_content import DemoContext
+
+    user = get_user_model().objects.filter(is_superuser=True).first()
+    context = DemoContext(user=user, locales=ensure_locales(), stdout=None)
+    with quiet_publishing():
+        build_home(context)
+        build_hotline(context)
+    return context
+
+
+@contextlib.contextmanager
+def quiet_publishing():
+    """Publish without queueing an accessibility audit (a browser run) for every page."""
+    from accessibility.tasks import suspend_audit_on_publish
+
+    with suspend_audit_on_publish():
+        yield
 
 
 def home_page(language_code="az"):
@@ -35,7 +60,8 @@ def ensure_news_index(language_code="az"):
     if index_page is None:
         index_page = NewsIndexPage(title="Xəbərlər", slug="xeberler")
         home_page(language_code).add_child(instance=index_page)
-        index_page.save_revision().publish()
+        with quiet_publishing():
+            index_page.save_revision().publish()
     return index_page
 
 
@@ -93,7 +119,8 @@ def create_articles(index_page, count, start=0, images=3, revisions=True, first_
             index_page.add_child(instance=article)
             article.categories.set([categories[number % len(categories)]])
             if revisions:
-                article.save_revision().publish()
+                with quiet_publishing():
+                    article.save_revision().publish()
             else:
                 article.save()
         created.append(article)

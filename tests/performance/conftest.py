@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from bench.content import create_articles, ensure_news_index
+from bench.content import build_minimal_site, create_articles, ensure_news_index
 
 
 @pytest.fixture
@@ -16,16 +16,23 @@ def page_cache(settings):
 
 
 @pytest.fixture
-def news_site(demo_content):
-    """The demo site plus an az news index holding a dozen articles with images and categories."""
+def minimal_site(db):
+    """Home pages in az, en and ru: the demo's first builders, without its many pages."""
+    return build_minimal_site()
+
+
+@pytest.fixture
+def news_site(minimal_site):
+    """An az news index holding a dozen articles with images and categories."""
     index_page = ensure_news_index("az")
     articles = create_articles(index_page, 12)
     return {"index": index_page, "articles": articles}
 
 
 @pytest.fixture
-def article(news_site):
-    return news_site["articles"][0]
+def article(minimal_site):
+    """One live article with a lead image and a category."""
+    return create_articles(ensure_news_index("az"), 1)[0]
 
 
 READER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"

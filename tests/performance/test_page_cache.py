@@ -139,7 +139,7 @@ def test_an_editors_visit_is_not_stored_for_visitors(client, page_cache, article
     assert cache_status(client.get(article.url)) == "miss"
 
 
-def test_a_page_with_a_csrf_form_is_never_stored(client, page_cache, demo_content):
+def test_a_page_with_a_csrf_form_is_never_stored(client, page_cache, minimal_site):
     first = client.get("/en/preferences/")
     assert first.status_code == 200
     assert b"csrfmiddlewaretoken" in first.content
@@ -150,7 +150,7 @@ def test_a_page_with_a_csrf_form_is_never_stored(client, page_cache, demo_conten
     assert b"csrfmiddlewaretoken" in second.content
 
 
-def test_not_found_pages_are_not_stored(client, page_cache, demo_content):
+def test_not_found_pages_are_not_stored(client, page_cache, minimal_site):
     client.get("/en/no-such-page/")
 
     response = client.get("/en/no-such-page/")
@@ -170,7 +170,7 @@ def test_a_preview_is_never_stored(client, page_cache, article):
     assert "Draft title only an editor sees" not in visitor_view.content.decode()
 
 
-def test_the_admin_is_never_stored(client, page_cache, demo_content):
+def test_the_admin_is_never_stored(client, page_cache, minimal_site):
     client.get("/admin/login/")
 
     assert cache_status(client.get("/admin/login/")) == "bypass"

@@ -1,0 +1,119 @@
+"""The article view counter: every reader's visit counts once, cached or not; machines do not."""
+
+import threading
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from news.counter import record_visit
+from news.models import ArticleViewCount
+from tests.performance.conftest import READER
+
+
+def views_of(article):
+    row = ArticleViewCount.objects.filter(page_id=article.pk).first()
+    return row.count if row else 0
+
+
+@pytest.mark.django_db
+def test_a_visit_counts_whether_the_page_was_rendered_or_cached(reader_client, page_cache, article):
+    assert reader_client.get(article.url)["X-Page-Cache"] == "miss"
+    assert reader_client.get(article.url)["X-Page-Cache"] == "hit"
+    assert reader_client.get(article.url)["X-Page-Cache"] == "hit"
+
+    assert views_of(article) == 3
+
+
+@pytest.mark.django_db
+def test_the_article_shows_its_count(reader_client, article):
+    for _ in range(4):
+        reader_client.get(article.url)
+
+    assert "4" in reader_client.get(article.url).content.decode()
+    assert views_of(article) == 5
+
+
+MACHINES = [
+    "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+    "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
+    "facebookexternalhit/1.1",
+    "curl/8.5.0",
+    "python-requests/2.32",
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/131.0 Safari/537.36",
+    "",
+]
+
+
+@pytest.mark.django_db
+def test_machines_are_not_counted(client, page_cache, article):
+    for user_agent in MACHINES:
+        client.get(article.url, HTTP_USER_AGENT=user_agent)
+        client.get(article.url, HTTP_USER_AGENT=user_agent)
+
+    assert views_of(article) == 0
+
+
+@pytest.mark.django_db
+def test_prefetches_and_head_requests_are_not_counted(reader_client, page_cache, article):
+    reader_client.get(article.url, HTTP_SEC_PURPOSE="prefetch")
+    reader_client.head(article.url)
+
+    assert views_of(article) == 0
+
+
+@pytest.mark.django_db
+def test_an_editors_preview_is_not_counted(article):
+    article.make_preview_request()
+
+    assert views_of(article) == 0
+
+
+@pytest.mark.django_db
+def test_other_pages_are_not_counted(reader_client, page_cache, news_site):
+    reader_client.get(news_site["index"].url)
+    reader_client.get("/az/")
+
+    assert ArticleViewCount.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_visit_costs_one_write_and_no_read(article, django_assert_num_queries):
+    record_visit(article.pk)  # the first visit creates the row
+
+    with django_assert_num_queries(1) as captured:
+        record_visit(article.pk)
+
+    assert captured.captured_queries[0]["sql"].lstrip().upper().startswith("UPDATE")
+    assert views_of(article) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_visits_lose_nothing(page_cache, settings, news_site):
+    article = news_site["articles"][0]
+    # The first visit renders the page (and its image renditions); the others share it.
+    Client(HTTP_USER_AGENT=READER).get(article.url)
+    threads_count, visits_each = 6, 15
+    failures = []
+    start = threading.Barrier(threads_count)
+
+    def read_repeatedly():
+        reader = Client(HTTP_USER_AGENT=READER)
+        try:
+            start.wait()
+            for _ in range(visits_each):
+                if reader.get(article.url).status_code != 200:
+                    failures.append("status")
+        except Exception as error:  # reported below, with the thread's error
+            failures.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=read_repeatedly) for _ in range(threads_count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert failures == []
+    assert views_of(article) == 1 + threads_count * visits_each
