@@ -9,7 +9,7 @@ import re
 import urllib.request
 import uuid
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 from xml.etree import ElementTree
 
 from django.conf import settings
@@ -164,21 +164,23 @@ def all_pages_of(page):
 
 
 def view_targets(locales=None):
-    """The site's non-page views in each language: search results, preferences, the 404 page."""
+    """The site's non-page views in each language: search (with and without results), the
+    preferences page and the 404 page."""
     targets = []
     for language in language_codes(locales):
         with translation.override(language):
             for kind, url_name, query in (
-                ("search", "search", "?query=ombudsman"),
-                ("preferences", "display_preferences", ""),
+                ("search", "search", {"q": search_word(language)}),
+                ("search-no-results", "search", {"q": "zqxjv"}),
+                ("preferences", "display_preferences", {}),
             ):
                 try:
                     path = reverse(url_name)
                 except NoReverseMatch:
-                    continue
+                    continue  # The view is not part of this site (yet).
                 targets.append(
                     AuditTarget(
-                        url=path + query,
+                        url=path + (f"?{urlencode(query)}" if query else ""),
                         locale=language,
                         page_type=kind,
                         identity=f"view:{kind}:{language}",
@@ -194,6 +196,15 @@ def view_targets(locales=None):
             )
         )
     return targets
+
+
+def search_word(language):
+    """A word that finds something: the first word of the language's home page title."""
+    from wagtail.models import Page
+
+    home = Page.objects.live().filter(depth=2, locale__language_code=language).first()
+    words = re.findall(r"\w{3,}", home.title if home else "")
+    return words[0] if words else "a"
 
 
 def url_targets(urls, base_url=""):

@@ -47,12 +47,13 @@ def test_page_tree_gives_every_live_public_page_in_every_locale_and_filters(demo
     assert unpublished.pk not in remaining
 
 
-def test_view_targets_include_preferences_and_a_404_in_each_language():
+@pytest.mark.django_db
+def test_view_targets_include_search_preferences_and_a_404_in_each_language():
     targets = view_targets()
     kinds = {(t.page_type, t.locale) for t in targets}
     for language in ("az", "en", "ru"):
-        assert ("preferences", language) in kinds
-        assert ("not-found", language) in kinds
+        for kind in ("search", "search-no-results", "preferences", "not-found"):
+            assert (kind, language) in kinds
     not_found = next(t for t in targets if t.page_type == "not-found")
     assert not_found.expected_status == 404
     # Its URL changes each run, its identity does not.

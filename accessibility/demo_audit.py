@@ -1,0 +1,42 @@
+"""Audit the demo site in a throw-away database: `make audit` and the audit step of `make test`.
+
+    .venv/bin/python -m accessibility.demo_audit [audit_accessibility options...]
+
+Migrates a fresh database in a temporary folder (or a sibling `<name>_e2e` PostgreSQL database),
+loads the demo content into it, then runs `manage.py audit_accessibility` against it, writing the
+reports to `var/audit-reports/`. The developer's own database is never touched. The exit code is
+the command's: 0 clean, 1 violations, 2 a page could not be audited.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+
+
+def main(arguments):
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    from tests.demo_database import prepare_demo_database
+
+    output = settings.VAR_DIR / "audit-reports"
+    with tempfile.TemporaryDirectory(prefix="ombudsman-audit-") as tmp_dir:
+        print("Preparing a throw-away database with the demo content...", flush=True)
+        env = prepare_demo_database(tmp_dir)
+        command = [
+            sys.executable,
+            str(settings.BASE_DIR / "manage.py"),
+            "audit_accessibility",
+            "--output",
+            str(output),
+            *arguments,
+        ]
+        return subprocess.run(command, env=env, cwd=settings.BASE_DIR, check=False).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
