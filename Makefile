@@ -16,6 +16,7 @@ run: setup migrate demo
 
 test: setup browser lint
 	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/python -m accessibility.demo_audit --workers 2 $(AUDIT_ARGS)
 
 lint: setup
 	$(BIN)/ruff check .
@@ -51,6 +52,10 @@ migrate: setup
 
 demo: migrate
 	$(MANAGE) load_demo_content
+
+# The axe-core audit of the whole demo site (a throw-away database); reports in var/audit-reports/.
+audit: setup browser
+	$(BIN)/python -m accessibility.demo_audit $(AUDIT_ARGS)
 
 lock: $(VENV)/bin/python
 	$(BIN)/pip install --quiet -r requirements.in
