@@ -32,7 +32,7 @@ def audit_settings():
         "timeout": float(configured.get("timeout", 30)),
         "fail_impact": configured.get("fail_impact", "minor"),
         "baseline": str(
-            configured.get("baseline", settings.BASE_DIR / "accessibility-baseline.json")
+            configured.get("baseline", settings.BASE_DIR / "accessibility" / "audit-baseline.json")
         ),
         "output_dir": str(configured.get("output_dir", var_dir / "audit-reports")),
         "formats": list(configured.get("formats", REPORT_FORMATS)),

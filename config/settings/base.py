@@ -217,6 +217,21 @@ AXE_SCRIPT_PATH = Path(
 )
 CHROMIUM_BINARY = env_str("CHROMIUM_BINARY", "/usr/bin/chromium")
 CHROMEDRIVER_BINARY = env_str("CHROMEDRIVER_BINARY", "/usr/bin/chromedriver")
+# The one axe-core configuration of the audit command, the pytest helpers and publish audits
+# (every key is described in accessibility/config.py). No rule is switched off.
+ACCESSIBILITY_AUDIT = {
+    "tags": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"],
+    "include_best_practice": False,
+    "viewports": ["1280x800", "320x640"],
+    "variants": ["default"],
+    "workers": env_int("ACCESSIBILITY_AUDIT_WORKERS", 1),
+    "timeout": env_int("ACCESSIBILITY_AUDIT_TIMEOUT", 30),
+    "fail_impact": "minor",
+    "baseline": BASE_DIR / "accessibility" / "audit-baseline.json",
+    "output_dir": VAR_DIR / "audit-reports",
+}
+# Where single-page audits (on publish, from the admin) find the site; empty: WAGTAILADMIN_BASE_URL.
+ACCESSIBILITY_AUDIT_BASE_URL = env_str("ACCESSIBILITY_AUDIT_BASE_URL", "")
 
 LOGGING = {
     "version": 1,
