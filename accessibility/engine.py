@@ -86,6 +86,7 @@ class AuditOptions:
             "workers": config["workers"],
             "timeout": config["timeout"],
             "fail_impact": config["fail_impact"],
+            "baseline": Baseline.load(config["baseline"]),
         }
         values.update(overrides)
         return cls(**values)
