@@ -67,6 +67,7 @@ class HomePage(BasePage):
         "institution.OfficeIndexPage",
         "institution.ContactPage",
         "news.NewsIndexPage",
+        "accessibility.AccessibilityStatementPage",
     ]
     max_count_per_parent = 1
 
