@@ -23,6 +23,7 @@ class FixtureSite:
         self.sitemap_paths = ["/clean.html", "/broken.html"]
         self.on_kill_request = None
         self.requests = []
+        self.cookies_by_request = []
         self.stopping = threading.Event()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self.server.daemon_threads = True
@@ -51,6 +52,7 @@ class FixtureSite:
             def do_GET(self):  # noqa: N802 - the name http.server calls
                 path = self.path.split("?", 1)[0]
                 site.requests.append(self.path)
+                site.cookies_by_request.append((self.path, self.headers.get("Cookie", "")))
                 if path in site.overrides:
                     return self.send(200, site.overrides[path])
                 if path == "/sitemap.xml":

@@ -4,7 +4,7 @@ import pytest
 
 from accessibility.engine import exit_code, run_audit
 from accessibility.models import AuditRun, PageResult, Violation
-from accessibility.targets import parse_viewport, url_targets
+from accessibility.targets import parse_variant, parse_viewport, url_targets
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -64,3 +64,17 @@ def test_parallel_workers_report_the_same_violations_as_one(quick_options):
     assert one.pages_total == two.pages_total == 6
     assert violations_of(one) == violations_of(two)
     assert len(violations_of(one)) == 4 * len(EXPECTED_DEFECTS)
+
+
+def test_preference_variants_send_their_cookie_and_are_recorded(fixture_site, quick_options):
+    variants = [parse_variant("default"), parse_variant("theme-contrast")]
+    run = run_audit(url_targets(["/clean.html"]), options=quick_options(variants=variants))
+
+    assert sorted(run.page_results.values_list("variant", flat=True)) == [
+        "default",
+        "theme-contrast",
+    ]
+    page_cookies = [
+        cookie for path, cookie in fixture_site.cookies_by_request if path == "/clean.html"
+    ]
+    assert sorted(page_cookies) == ["", "site_preferences=100.contrast"]
