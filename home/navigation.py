@@ -47,13 +47,12 @@ class MenuLink:
 
 
 def localized_link_page(page):
-    """The live translation of `page` in the active language, else `page` if live, else None."""
+    """The live version of `page` in the active language, or None: never a link across languages."""
     if page is None:
         return None
     translated = page.get_translation_or_none(Locale.get_active())
-    for candidate in (translated, page):
-        if candidate is not None and candidate.live:
-            return candidate.specific
+    if translated is not None and translated.live:
+        return translated.specific
     return None
 
 
