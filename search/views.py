@@ -68,6 +68,7 @@ def search(request):
             locale = Locale.get_active()
             page_obj = results_page(search_language_pages(query, locale), request.GET.get("page"))
             context["page_obj"] = page_obj
+            context["searched"] = True
             kept = QueryDict(mutable=True)
             kept["q"] = query
             context["filter_query"] = kept.urlencode()
