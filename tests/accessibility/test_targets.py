@@ -111,6 +111,7 @@ def test_bad_target_options_are_refused_with_a_reason(function, argument, messag
         ({"timeout": -1}, "--timeout must be between"),
         ({"locales": "fr"}, "Unknown locale"),
         ({"no_crawl": True}, "--no-crawl needs at least one --url"),
+        ({"remote_url": "file:///etc/passwd"}, "--remote-url must be an http"),
     ],
 )
 def test_command_refuses_bad_options_with_exit_code_2(options, message):

@@ -9,6 +9,7 @@ page. With `--base-url` a deployed site is audited from its sitemap.xml. Exit co
 import datetime
 import os
 import sys
+from urllib.parse import urlsplit
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -118,6 +119,11 @@ class Command(BaseCommand):
             raise ValueError("--workers must be between 1 and 16.")
         if not 0 < options["timeout"] <= 600:
             raise ValueError("--timeout must be between 0 and 600 seconds.")
+        for name in ("base_url", "remote_url"):
+            value = options[name]
+            if value and urlsplit(value).scheme not in ("http", "https"):
+                flag = "--" + name.replace("_", "-")
+                raise ValueError(f"{flag} must be an http:// or https:// URL, not {value!r}.")
         viewports = [parse_viewport(text) for text in comma_list(options["viewports"])]
         variants = [parse_variant(name) for name in comma_list(options["variants"])]
         if not viewports or not variants:
