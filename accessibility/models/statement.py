@@ -14,6 +14,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+from wagtail_localize.fields import SynchronizedField
 
 from home.models import BasePage
 
@@ -95,6 +96,9 @@ class AccessibilityStatementPage(BasePage):
         ),
         FieldPanel("enforcement_procedure"),
     ]
+
+    # A telephone number is the same in every language.
+    override_translatable_fields = [SynchronizedField("feedback_phone")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

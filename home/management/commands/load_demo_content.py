@@ -21,6 +21,7 @@ DEMO_BUILDERS = [
     "institution.demo.build_offices",
     "institution.demo.build_contact",
     "institution.demo.build_navigation",
+    "accessibility.demo.build_statement",
 ]
 
 DEMO_ADMIN_USERNAME = "admin"
