@@ -1,5 +1,6 @@
 """The news index (one per language tree) and the news article page."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
+from news.forms import NewsPageForm
 from news.models.snippets import NewsCategory
 
 RELATED_NEWS_COUNT = 3
@@ -132,7 +134,7 @@ class NewsPage(BasePage):
             heading=_("Lead image"),
         ),
         FieldPanel("body"),
-        FieldPanel("categories"),
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
         FieldPanel("tags"),
     ]
     search_fields = BasePage.search_fields + [
@@ -150,6 +152,7 @@ class NewsPage(BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    base_form_class = NewsPageForm
 
     class Meta:
         verbose_name = _("news article")

@@ -1,13 +1,13 @@
 """News page types: where editors can create them, creation through the admin, every language."""
 
-from django.urls import resolve
+from django.urls import resolve, reverse
 from django.utils import translation
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import HomePage
-from news.models import NewsIndexPage, NewsPage
+from news.models import NewsCategory, NewsIndexPage, NewsPage
 from tests.news.site import build_news_site, category
 
 LANGUAGES = ("az", "en", "ru")
@@ -84,6 +84,30 @@ class NewsPageTreeTests(WagtailPageTestCase):
         self.assertEqual(list(article.categories.all()), [monitoring])
         self.assertEqual(list(article.tags.names()), ["OPCAT"])
         self.assertPageIsRenderable(article)
+
+    def test_admin_offers_only_the_categories_of_the_articles_language(self):
+        index = self.site["indexes"]["az"]
+        add_url = reverse("wagtailadmin_pages:add", args=["news", "newspage", index.pk])
+        response = self.client.get(add_url)
+        self.assertEqual(response.status_code, 200)
+        offered = set(response.context["form"].fields["categories"].queryset)
+        self.assertEqual(offered, set(NewsCategory.objects.filter(locale=index.locale)))
+        self.assertContains(response, 'type="checkbox" name="categories"')
+
+    def test_loading_the_demo_news_again_leaves_one_of_everything(self):
+        counts = (
+            NewsPage.objects.count(),
+            NewsCategory.objects.count(),
+            NewsIndexPage.objects.count(),
+        )
+        build_news_site()
+        again = (
+            NewsPage.objects.count(),
+            NewsCategory.objects.count(),
+            NewsIndexPage.objects.count(),
+        )
+        self.assertEqual(again, counts)
+        self.assertEqual(counts, (3, 12, 3))
 
     def test_admin_refuses_a_lead_image_without_alternative_text(self):
         from home.demo_images import demo_image
