@@ -9,6 +9,7 @@ page. With `--base-url` a deployed site is audited from its sitemap.xml. Exit co
 import datetime
 import os
 import sys
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from django.core.management.base import BaseCommand, CommandError
@@ -129,7 +130,8 @@ class Command(BaseCommand):
         if not viewports or not variants:
             raise ValueError("Give at least one viewport and one variant.")
         return AuditOptions(
-            base_url=options["base_url"] or "http://127.0.0.1",
+            # Without --base-url, audit_served_site() points it at its own loopback server.
+            base_url=options["base_url"] or "",
             viewports=viewports,
             variants=variants,
             tags=comma_list(options["tags"]) or None,
@@ -192,9 +194,7 @@ class Command(BaseCommand):
                 env[name] = os.environ[name]
         try:
             with SiteServer(env=env) as server:
-                audit_options.base_url = server.base_url
-                audit_options.__post_init__()
-                return self.audit(targets, audit_options)
+                return self.audit(targets, replace(audit_options, base_url=server.base_url))
         except ServerDidNotStart as error:
             raise CommandError(str(error), returncode=USAGE_ERROR) from error
 
