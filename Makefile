@@ -57,6 +57,11 @@ demo: migrate
 audit: setup browser
 	$(BIN)/python -m accessibility.demo_audit $(AUDIT_ARGS)
 
+# Performance figures in one table (JSON in bench-results/): renders, gunicorn throughput with
+# wrk, page weight, audit speed and the 10,000-article scale run, in throw-away databases.
+bench: setup browser
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
 lock: $(VENV)/bin/python
 	$(BIN)/pip install --quiet -r requirements.in
 	$(BIN)/pip freeze --exclude-editable > requirements.txt

@@ -1,0 +1,89 @@
+"""Prepare a benchmark database and name the URLs to measure; run inside the throw-away database.
+
+    .venv/bin/python -m bench.prepare --articles 100 --output urls.json
+
+Tops the az news index up to `--articles` articles (bulk-written, see bench.scale) and writes
+two URL sets as JSON: one URL per page type (English, the demo's own pages) and the scale set
+(az news index first and last page, an article, the sitemap).
+"""
+
+import argparse
+import json
+import math
+import os
+import sys
+
+
+def page_type_urls():
+    """One live English page per page type, plus the search results and the news feed."""
+    from wagtail.models import Page
+
+    urls = {}
+    for page in Page.objects.live().public().filter(depth__gt=1).specific().order_by("path"):
+        if page.locale.language_code != "en":
+            continue
+        name = type(page)._meta.model_name
+        urls.setdefault(name, page.url)
+    from news.models import NewsIndexPage, NewsPage
+
+    index_page = NewsIndexPage.objects.live().filter(locale__language_code="en").first()
+    if index_page:
+        urls["newsindexpage"] = index_page.url
+        urls["feed"] = index_page.url + "rss/"
+    seed = NewsPage.objects.live().filter(locale__language_code="en", slug__contains="ennhri")
+    if seed.exists():
+        urls["newspage"] = seed.first().url
+    urls["search"] = "/en/search/?q=report"
+    urls["sitemap"] = "/sitemap.xml"
+    return urls
+
+
+def scale_urls(index_page):
+    from news.listing import ARTICLES_PER_PAGE
+    from news.models import NewsPage
+
+    count = NewsPage.objects.live().child_of(index_page).count()
+    last_page = max(1, math.ceil(count / ARTICLES_PER_PAGE))
+    article = NewsPage.objects.live().child_of(index_page).order_by("path").last()
+    return {
+        "articles": count,
+        "urls": {
+            "news index, page 1": index_page.url,
+            "news index, last page": f"{index_page.url}?page={last_page}",
+            "article": article.url,
+            "sitemap": "/sitemap.xml",
+        },
+    }
+
+
+def top_up(index_page, wanted):
+    from bench.scale import bulk_create_articles
+    from news.models import NewsPage
+
+    existing = NewsPage.objects.child_of(index_page).count()
+    if wanted > existing:
+        bulk_create_articles(index_page, wanted - existing, start=100000 + existing)
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, required=True)
+    parser.add_argument("--output", required=True)
+    arguments = parser.parse_args(argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    import django
+
+    django.setup()
+    from bench.content import build_minimal_site, ensure_news_index
+    from home.models import HomePage
+
+    if not HomePage.objects.exists():
+        build_minimal_site()
+    index_page = ensure_news_index("az")
+    top_up(index_page, arguments.articles)
+    with open(arguments.output, "w") as output:
+        json.dump({"page_types": page_type_urls(), "scale": scale_urls(index_page)}, output)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
