@@ -17,7 +17,10 @@ from taggit.models import Tag
 from news.models.snippets import NewsCategory
 
 ARTICLES_PER_PAGE = 10
-YEAR_PATTERN = re.compile(r"^[0-9]{4}$")
+YEAR_PATTERN = re.compile(r"[0-9]{4}")
+# Category and tag slugs; anything else (a NUL byte, which PostgreSQL refuses, included) is
+# unknown without asking the database.
+SLUG_PATTERN = re.compile(r"[-a-zA-Z0-9_]{1,100}")
 SHOWN_VALUE_LENGTH = 60
 
 
@@ -45,14 +48,18 @@ class Listing:
 
 def shown(value):
     """The visitor's value, shortened so that a huge parameter does not flood the page."""
-    return value if len(value) <= SHOWN_VALUE_LENGTH else value[:SHOWN_VALUE_LENGTH] + "…"
+    printable = "".join(character if character.isprintable() else "�" for character in value)
+    if len(printable) <= SHOWN_VALUE_LENGTH:
+        return printable
+    return printable[:SHOWN_VALUE_LENGTH] + "…"
 
 
 def parse_category(value, locale):
     if not value:
         return None
-    category = NewsCategory.objects.filter(locale=locale, slug=value).first()
-    if category is None:
+    is_slug = SLUG_PATTERN.fullmatch(value)
+    category = is_slug and NewsCategory.objects.filter(locale=locale, slug=value).first()
+    if not category:
         raise InvalidListingParameter(
             _("There is no news category “%(value)s”.") % {"value": shown(value)}
         )
@@ -62,7 +69,7 @@ def parse_category(value, locale):
 def parse_year(value, articles):
     if not value:
         return None
-    if not YEAR_PATTERN.match(value):
+    if not YEAR_PATTERN.fullmatch(value):
         raise InvalidListingParameter(
             _("“%(value)s” is not a year: use four digits, for example 2020.")
             % {"value": shown(value)}
@@ -76,9 +83,9 @@ def parse_year(value, articles):
 def parse_tag(value, articles):
     if not value:
         return None
-    tag = Tag.objects.filter(slug=value, news_newspagetag_items__content_object__in=articles)
-    tag = tag.first()
-    if tag is None:
+    tags = Tag.objects.filter(slug=value, news_newspagetag_items__content_object__in=articles)
+    tag = SLUG_PATTERN.fullmatch(value) and tags.first()
+    if not tag:
         raise InvalidListingParameter(
             _("There is no news tagged “%(value)s”.") % {"value": shown(value)}
         )

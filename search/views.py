@@ -22,6 +22,12 @@ class SearchProblem(Exception):
 
 def read_query(params):
     query = params.get("q", "").strip()
+    if any(ord(character) < 32 for character in query):
+        # Control characters (a NUL byte above all, which PostgreSQL refuses) are never words.
+        raise SearchProblem(
+            _("Your search contains control characters. Type only words to search for."),
+            status=400,
+        )
     if len(query) > MAX_QUERY_LENGTH:
         raise SearchProblem(
             _(

@@ -191,6 +191,7 @@ class NewsPage(BasePage):
             .exclude(pk=self.pk)
             .distinct()
             .select_related("lead_image")
+            .prefetch_related("lead_image__renditions")
             .order_by("-publication_date", "-pk")[:RELATED_NEWS_COUNT]
         )
 

@@ -115,6 +115,10 @@ class NewsListingTests(TestCase):
             "?category=nope": "There is no news category “nope”.",
             "?category=%3Cscript%3E": "There is no news category “&lt;script&gt;”.",
             "?tag=nope": "There is no news tagged “nope”.",
+            "?tag=a%00b": "There is no news tagged “a�b”.",
+            "?category=a%00b": "There is no news category “a�b”.",
+            "?year=2020%0A": "is not a year",
+            "?page=%00": "is not a page number.",
             "?category=events&page=2&year=2019": "There is no page 2",
         }
         for query, message in cases.items():

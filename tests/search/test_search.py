@@ -73,6 +73,11 @@ class SearchTests(TestCase):
         self.assertContains(response, 'aria-invalid="true"', status_code=400)
         self.assertEqual(self.search("en", "a" * 200).status_code, 200)
 
+    def test_a_query_with_control_characters_is_refused_with_a_clear_message(self):
+        response = self.search("en", "rights\x00")
+        self.assertEqual(response.status_code, 400)
+        self.assertContains(response, "Your search contains control characters.", status_code=400)
+
     def test_bad_page_numbers_give_404_with_a_message(self):
         for page, message in (("abc", "“abc” is not a page number."), ("9", "There is no page 9")):
             with self.subTest(page=page):
