@@ -7,7 +7,6 @@ a deployed site's `sitemap.xml`, or from plain URLs.
 
 import re
 import urllib.request
-import uuid
 from dataclasses import dataclass, field
 from urllib.parse import urlencode, urljoin, urlsplit
 from xml.etree import ElementTree
@@ -188,7 +187,7 @@ def view_targets(locales=None):
                 )
         targets.append(
             AuditTarget(
-                url=f"/{language}/no-such-page-{uuid.uuid4().hex[:8]}/",
+                url=f"/{language}/no-such-page-accessibility-audit/",
                 locale=language,
                 page_type="not-found",
                 identity=f"view:not-found:{language}",

@@ -4,6 +4,8 @@ Results are written as they arrive (one transaction per page result), so a run t
 everything it had recorded; its status then stays "running" with no `finished_at`.
 """
 
+from urllib.parse import urlsplit
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -142,6 +144,12 @@ class PageResult(models.Model):
 
     def __str__(self):
         return f"{self.url} [{self.viewport}, {self.variant}]: {self.status}"
+
+    @property
+    def path(self):
+        """The URL without scheme and host: the same on every run, whatever port served it."""
+        parts = urlsplit(self.url)
+        return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 class Violation(models.Model):

@@ -27,7 +27,7 @@ def junit_tree(run):
             suite,
             "testcase",
             classname=f"accessibility.{result.locale or 'site'}",
-            name=f"{result.url} [{result.viewport}, {result.variant}]",
+            name=f"{result.path} [{result.viewport}, {result.variant}]",
             time=f"{result.duration_seconds:.3f}",
         )
         if result.status == "error":

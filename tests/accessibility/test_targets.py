@@ -56,7 +56,6 @@ def test_view_targets_include_search_preferences_and_a_404_in_each_language():
             assert (kind, language) in kinds
     not_found = next(t for t in targets if t.page_type == "not-found")
     assert not_found.expected_status == 404
-    # Its URL changes each run, its identity does not.
     assert not_found.identity == "view:not-found:az"
 
 
