@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 STAMP_PY := $(VENV)/.installed
 STAMP_NPM := node_modules/.installed
 
-.PHONY: run test lint setup browser messages migrate demo audit bench screenshots lock clean
+.PHONY: run test lint setup browser messages migrate demo audit bench bench-weight screenshots lock clean
 
 run: setup migrate demo
 	@echo "Serving the site at http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/, user 'admin')."
@@ -61,6 +61,15 @@ audit: setup browser
 # wrk, page weight, audit speed and the 10,000-article scale run, in throw-away databases.
 bench: setup browser
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# The home page's HTML + CSS + JS + fonts against its 60 KB budget (bench-results/page_weight.json).
+bench-weight: demo
+	$(BIN)/python -m bench.page_weight $(BENCH_WEIGHT_ARGS)
+
+# Full-page screenshots of the home page and an article, 1280 and 320 px wide, standard and high
+# contrast, in screenshots/ (git-ignored), for people to review the design.
+screenshots: demo browser
+	$(BIN)/python scripts/screenshots.py $(SCREENSHOTS_ARGS)
 
 lock: $(VENV)/bin/python
 	$(BIN)/pip install --quiet -r requirements.in
