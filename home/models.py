@@ -66,6 +66,7 @@ class HomePage(BasePage):
         "institution.PublicationIndexPage",
         "institution.OfficeIndexPage",
         "institution.ContactPage",
+        "institution.ComplaintFormPage",
         "news.NewsIndexPage",
         "accessibility.AccessibilityStatementPage",
     ]

@@ -7,6 +7,13 @@ editor would. Every builder finds what an earlier run made and updates it (idemp
 from home.demo_translation import translate_instance
 from home.models import FooterText, HomePage
 from institution.demo import institutional_texts as texts
+from institution.demo.complaint_texts import (
+    COMPLAINT_FIELDS,
+    COMPLAINT_INTRO,
+    COMPLAINT_SLUG,
+    COMPLAINT_THANKS,
+    COMPLAINT_TITLE,
+)
 from institution.demo.documents import demo_pdf
 from institution.demo.office_texts import (
     OFFICES,
@@ -29,6 +36,8 @@ from institution.demo.specs import (
     translation_table,
 )
 from institution.models import (
+    ComplaintFormField,
+    ComplaintFormPage,
     ContactPage,
     FaqPage,
     OfficeIndexPage,
@@ -223,7 +232,7 @@ def build_publications(context):
 
 QUICK_LINKS = [
     (
-        "contact",
+        "complaint",
         T("Şikayət edin", "Make a complaint", "Подать жалобу"),
         T(
             "Hüququnuz pozulubsa, bizə yazın, zəng edin və ya ofisimizə gəlin.",
@@ -278,3 +287,37 @@ def build_navigation(context):
     for code in TRANSLATED_LANGUAGES:
         table = translation_table(texts.FOOTER_TEXT.texts(), code)
         translate_instance(footer, code, table, context.user)
+
+
+def _complaint_fields(page, locale):
+    """Update the form's fields in place (keeping their translations) or create them once."""
+    existing = list(page.form_fields.all())
+    if len(existing) != len(COMPLAINT_FIELDS):
+        existing = [ComplaintFormField(locale=locale) for _field in COMPLAINT_FIELDS]
+    for form_field, spec in zip(existing, COMPLAINT_FIELDS, strict=True):
+        clean_name, field_type, required, label, help_text, choices = spec
+        form_field.clean_name, form_field.field_type = clean_name, field_type
+        form_field.required, form_field.label = required, label.az
+        form_field.help_text = help_text.az if help_text else ""
+        form_field.choices = choices.az if choices else ""
+    page.form_fields = existing
+
+
+def build_complaint_form(context):
+    """The complaint form, in three languages; its submissions are kept in the admin."""
+    field_texts = [
+        text for spec in COMPLAINT_FIELDS for text in (spec[3], spec[4], spec[5]) if text
+    ]
+    spec = PageSpec(
+        "complaint",
+        ComplaintFormPage,
+        COMPLAINT_SLUG,
+        COMPLAINT_TITLE,
+        {"intro": COMPLAINT_INTRO, "thank_you_text": COMPLAINT_THANKS},
+        extra_texts=field_texts,
+    )
+
+    def prepare(page):
+        _complaint_fields(page, context.locales["az"])
+
+    upsert_page(context.homes["az"], spec, context, prepare=prepare)

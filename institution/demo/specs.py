@@ -90,6 +90,8 @@ class PageSpec:
     fields: dict = field(default_factory=dict)
     show_in_menus: bool = False
     children: list = field(default_factory=list)
+    # Texts of child objects (for example form fields) translated with the page.
+    extra_texts: list = field(default_factory=list)
 
     def source_values(self):
         values = {"title": self.title.az, "slug": self.slug.az}
@@ -103,7 +105,7 @@ class PageSpec:
         return values
 
     def texts(self):
-        texts = [self.title, self.slug]
+        texts = [self.title, self.slug, *self.extra_texts]
         for value in self.fields.values():
             if isinstance(value, T):
                 texts.append(value)

@@ -7,8 +7,10 @@ from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from accessibility.models.statement import AccessibilityStatementPage
 from home.models import HomePage
 from institution.models import (
+    ComplaintFormPage,
     ContactPage,
     FaqPage,
     OfficeIndexPage,
@@ -21,6 +23,7 @@ from news.models import NewsIndexPage
 from tests.institution.demo_site import LANGUAGES, DemoSiteTestCase
 
 PAGE_TYPES = [
+    ComplaintFormPage,
     StandardPage,
     FaqPage,
     ContactPage,
@@ -50,7 +53,9 @@ class PageTreeRulesTests(WagtailPageTestCase):
                 PublicationIndexPage,
                 OfficeIndexPage,
                 ContactPage,
+                ComplaintFormPage,
                 NewsIndexPage,
+                AccessibilityStatementPage,
             },
         )
 
@@ -72,9 +77,10 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(PublicationPage, {PublicationIndexPage})
         self.assertAllowedSubpageTypes(PublicationPage, set())
 
-    def test_contact_page_is_a_leaf_under_home(self):
-        self.assertAllowedParentPageTypes(ContactPage, {HomePage})
-        self.assertAllowedSubpageTypes(ContactPage, set())
+    def test_contact_page_and_complaint_form_are_leaves_under_home(self):
+        for model in (ContactPage, ComplaintFormPage):
+            self.assertAllowedParentPageTypes(model, {HomePage})
+            self.assertAllowedSubpageTypes(model, set())
 
 
 class AdminCreationTests(DemoSiteTestCase):
@@ -173,9 +179,29 @@ class AdminCreationTests(DemoSiteTestCase):
         }
         self.assertCanCreate(self.home, ContactPage, nested_form_data(data))
 
+    def test_editor_creates_a_complaint_form_with_its_fields(self):
+        ComplaintFormPage.objects.filter(locale__language_code="az").delete()
+        data = {
+            "title": "Complaint",
+            "slug": "complaint-form",
+            "thank_you_text": rich_text("<p>Thank you.</p>"),
+            "form_fields": inline_formset(
+                [
+                    {"label": "Your name", "field_type": "singleline", "required": "on"},
+                    {"label": "What happened?", "field_type": "multiline", "required": "on"},
+                ]
+            ),
+        }
+        self.assertCanCreate(self.home, ComplaintFormPage, nested_form_data(data))
+        created = ComplaintFormPage.objects.get(slug="complaint-form")
+        self.assertEqual(
+            [field.clean_name for field in created.form_fields.all()],
+            ["your_name", "what_happened"],
+        )
+
     def test_index_pages_can_be_created_once_per_language(self):
         home = HomePage.objects.get(locale__language_code="az")
-        for model in (OfficeIndexPage, PublicationIndexPage, ContactPage):
+        for model in (OfficeIndexPage, PublicationIndexPage, ContactPage, ComplaintFormPage):
             with self.subTest(model=model.__name__):
                 self.assertFalse(model.can_create_at(home))
 

@@ -20,6 +20,7 @@ DEMO_BUILDERS = [
     "institution.demo.build_publications",
     "institution.demo.build_offices",
     "institution.demo.build_contact",
+    "institution.demo.build_complaint_form",
     "institution.demo.build_navigation",
     "accessibility.demo.build_statement",
 ]
