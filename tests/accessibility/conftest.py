@@ -3,6 +3,7 @@
 import pytest
 
 from accessibility.engine import AuditOptions
+from accessibility.pytest_plugin import axe_check  # noqa: F401 - the fixture, offered to tests
 from accessibility.targets import parse_viewport
 
 from .fixture_site import FixtureSite

@@ -84,8 +84,8 @@ def test_html_report_requests_nothing_and_passes_axe(tmp_path, fixture_site, bro
 
 
 @pytest.mark.browser
-def test_assert_no_axe_violations_names_each_problem(fixture_site, browser):
-    assert_no_axe_violations(f"{fixture_site.base_url}/clean.html", driver=browser)
+def test_assert_no_axe_violations_names_each_problem(fixture_site, browser, axe_check):
+    axe_check(f"{fixture_site.base_url}/clean.html", driver=browser)
     with pytest.raises(AssertionError) as failure:
         assert_no_axe_violations(f"{fixture_site.base_url}/broken.html", driver=browser)
     message = str(failure.value)
