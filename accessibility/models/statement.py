@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.db.models import Count
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -107,6 +108,13 @@ class AccessibilityStatementPage(BasePage):
 
     class Meta:
         verbose_name = _("accessibility statement")
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # Its figures change with every audit, which publishes nothing: never keep a stale copy
+        # in the page cache (or a shared cache in front of the site).
+        patch_cache_control(response, no_cache=True)
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -130,6 +130,8 @@ def test_the_statement_shows_the_latest_audits_figures_and_problems(
 
 
 def test_a_clean_audit_makes_the_statement_claim_full_compliance(demo_content):
+    first = Client().get(STATEMENT_PATHS["en"])
+    assert "no-cache" in first["Cache-Control"]  # The page cache must not keep old figures.
     site_run([])
     html = Client().get(STATEMENT_PATHS["en"]).content.decode()
     assert "fully compliant" in html
