@@ -139,11 +139,25 @@ def run_audit(targets, *, options, trigger=AuditRun.Trigger.COMMAND, user=None, 
         settings=options.as_settings_json(),
         pages_total=len(jobs),
     )
-    for outcome in run_jobs(jobs, options):
-        page_result = record_outcome(run, outcome, options)
-        if on_result:
-            on_result(page_result)
+    try:
+        for outcome in run_jobs(jobs, options):
+            page_result = record_outcome(run, outcome, options)
+            if on_result:
+                on_result(page_result)
+    except BaseException as interruption:  # Ctrl-C, a stop from the caller: keep what we have.
+        mark_interrupted(run, interruption)
+        raise
     return finish_run(run, options)
+
+
+def mark_interrupted(run, interruption):
+    """An unfinished run is an error (never a pass); its recorded results stay."""
+    run.refresh_from_db()
+    run.refresh_counts(save=False)
+    run.status = AuditRun.Status.ERROR
+    run.finished_at = timezone.now()
+    run.settings = {**run.settings, "interrupted": type(interruption).__name__}
+    run.save()
 
 
 @transaction.atomic
