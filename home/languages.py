@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import F, Q
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
@@ -18,6 +19,41 @@ class Alternate:
     is_current: bool
 
 
+@dataclass(frozen=True)
+class UntranslatedContent:
+    """What an untranslated page shows instead: its source, in the source's language."""
+
+    language_code: str
+    name: str
+
+
+# A page in one language that mirrors a page of another (wagtail-localize's locale
+# synchronisation); a same-language alias (Wagtail's "create alias") is real content.
+UNTRANSLATED_ALIAS = Q(alias_of__isnull=False) & ~Q(alias_of__locale=F("locale"))
+
+
+def content_source(page):
+    """The page in another language whose content `page` shows, or None if `page` has its own."""
+    if page is None or not getattr(page, "alias_of_id", None):
+        return None
+    source = page.alias_of
+    return source if source.locale_id != page.locale_id else None
+
+
+def untranslated_content(page):
+    source = content_source(page)
+    if source is None:
+        return None
+    code = source.locale.language_code
+    return UntranslatedContent(code, LANGUAGE_NAMES.get(code, code))
+
+
+def content_language(page):
+    """The language of the content `page` shows: its own, or its source's when untranslated."""
+    source = content_source(page)
+    return (source or page).locale.language_code
+
+
 def _ordered(urls_by_language, current_language):
     return [
         Alternate(code, LANGUAGE_NAMES[code], urls_by_language[code], code == current_language)
@@ -27,9 +63,18 @@ def _ordered(urls_by_language, current_language):
 
 
 def page_alternates(page, request):
-    """The live translations of `page` (itself included), in the site's language order."""
+    """The live translations of `page` (itself included), in the site's language order.
+
+    Untranslated aliases are left out: a language where the page is not translated yet is not
+    offered, and no hreflang claims the source text is, say, English.
+    """
     urls = {}
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    translations = (
+        page.get_translations(inclusive=True)
+        .live()
+        .exclude(UNTRANSLATED_ALIAS)
+        .select_related("locale")
+    )
     for translation in translations:
         url = translation.get_url(request=request)
         if url:

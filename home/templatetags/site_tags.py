@@ -1,9 +1,16 @@
-"""Tags for the site skeleton: hotline, language switcher and hreflang alternates."""
+"""Tags for the site skeleton: hotline, language switcher, hreflang and untranslated content."""
 
 from django import template
 from wagtail.models import Locale
 
-from home.languages import home_alternates, page_alternates, view_alternates, x_default
+from home.languages import (
+    content_language,
+    home_alternates,
+    page_alternates,
+    untranslated_content,
+    view_alternates,
+    x_default,
+)
 from home.models import Hotline
 
 register = template.Library()
@@ -44,3 +51,15 @@ def get_alternates(context):
 @register.simple_tag
 def get_x_default(alternates):
     return x_default(alternates)
+
+
+@register.simple_tag
+def get_untranslated_content(page):
+    """The source language (code, name) of a page shown untranslated, else None."""
+    return untranslated_content(page)
+
+
+@register.filter(name="content_language")
+def content_language_filter(page):
+    """The language a page's title and text are in: for `lang` on links to untranslated pages."""
+    return content_language(page)

@@ -1,0 +1,35 @@
+"""Admin hooks of the home app: translators keep to their own language's snippets."""
+
+from wagtail import hooks
+from wagtail.models import Locale, TranslatableMixin
+
+from home.translators import locale_denied_response
+
+# Before wagtail-localize's own `before_edit_snippet`, which shows the translation editor.
+BEFORE_WAGTAIL_LOCALIZE = -100
+
+
+def snippet_language(instance):
+    if isinstance(instance, TranslatableMixin):
+        return instance.locale.language_code
+    return None
+
+
+@hooks.register("before_edit_snippet", order=BEFORE_WAGTAIL_LOCALIZE)
+def keep_translators_to_their_language_on_edit(request, instance):
+    language = snippet_language(instance)
+    return locale_denied_response(request, [language]) if language else None
+
+
+@hooks.register("before_delete_snippet", order=BEFORE_WAGTAIL_LOCALIZE)
+def keep_translators_to_their_language_on_delete(request, instances):
+    languages = [language for language in map(snippet_language, instances) if language]
+    return locale_denied_response(request, languages)
+
+
+@hooks.register("before_create_snippet", order=BEFORE_WAGTAIL_LOCALIZE)
+def keep_translators_to_their_language_on_create(request, model):
+    if not issubclass(model, TranslatableMixin):
+        return None
+    language = request.GET.get("locale") or Locale.get_default().language_code
+    return locale_denied_response(request, [language])
