@@ -1,10 +1,11 @@
 """The demo news in az, en and ru: categories, the news index and the articles."""
 
 from news.demo_content.articles_2019_2021 import ARTICLES_2019_2021
-from news.demo_content.articles_2022_2026 import ARTICLES_2022_2026
+from news.demo_content.articles_2022_2023 import ARTICLES_2022_2023
+from news.demo_content.articles_2024_2026 import ARTICLES_2024_2026
 from news.demo_content.seed import SEED_ARTICLE
 
-ARTICLES = [*ARTICLES_2019_2021, SEED_ARTICLE, *ARTICLES_2022_2026]
+ARTICLES = [*ARTICLES_2019_2021, SEED_ARTICLE, *ARTICLES_2022_2023, *ARTICLES_2024_2026]
 
 # slug -> name per language; the slug is shared by the three languages.
 CATEGORIES = {
