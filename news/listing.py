@@ -75,7 +75,8 @@ def parse_year(value, articles):
             % {"value": shown(value)}
         )
     year = int(value)
-    if not articles.filter(publication_date__year=year).exists():
+    # Year 0 does not exist in the calendar (and cannot be turned into a date range).
+    if year < 1 or not articles.filter(publication_date__year=year).exists():
         raise InvalidListingParameter(_("There is no news from %(year)s.") % {"year": year})
     return year
 

@@ -112,6 +112,8 @@ class NewsListingTests(TestCase):
             "?year=20": "“20” is not a year",
             "?year=%D9%A2%D9%A0%D9%A2%D9%A0": "is not a year",  # Arabic-Indic digits
             "?year=1999": "There is no news from 1999.",
+            "?year=0000": "There is no news from 0.",
+            "?year=9999": "There is no news from 9999.",
             "?category=nope": "There is no news category “nope”.",
             "?category=%3Cscript%3E": "There is no news category “&lt;script&gt;”.",
             "?tag=nope": "There is no news tagged “nope”.",
