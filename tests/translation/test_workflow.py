@@ -204,3 +204,9 @@ def test_an_editor_translates_a_snippet_into_english(site, admin_client):
 
     english.refresh_from_db()
     assert (english.name, english.slug) == ("Children's rights", "children")
+
+
+def test_no_machine_translation_service_is_configured_by_default():
+    from wagtail_localize.machine_translators import get_machine_translator
+
+    assert get_machine_translator() is None
