@@ -198,6 +198,8 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_COUNTED_SECONDS = env_int("PAGE_CACHE_COUNTED_SECONDS", 60)
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", STATIC_URL, MEDIA_URL)
 VIEW_COUNTED_PAGE_TYPES = {"news.newspage"}
+# Article visits are written in batches this often (news/counter.py); 0 writes each one at once.
+VIEW_COUNT_FLUSH_SECONDS = env_int("VIEW_COUNT_FLUSH_SECONDS", 0)
 
 # Media files in an S3-compatible bucket when one is named; credentials come from the usual
 # AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables, read by boto3.
