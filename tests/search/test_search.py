@@ -78,6 +78,13 @@ class SearchTests(TestCase):
         self.assertEqual(response.status_code, 400)
         self.assertContains(response, "Your search contains control characters.", status_code=400)
 
+    def test_queries_made_of_search_syntax_characters_still_answer(self):
+        for query in ("a & b", "!!!", "'", "rights:*", "(Sheki", "Sheki | x", "<b>", "%", "\\"):
+            with self.subTest(query=query):
+                response = self.search("en", query)
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, "search-results-heading")
+
     def test_bad_page_numbers_give_404_with_a_message(self):
         for page, message in (("abc", "“abc” is not a page number."), ("9", "There is no page 9")):
             with self.subTest(page=page):
