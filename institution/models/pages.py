@@ -106,10 +106,13 @@ class ContactPage(BasePage):
         return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
 
     def get_context(self, request, *args, **kwargs):
+        from institution.models.complaints import ComplaintFormPage
         from institution.models.offices import OfficeIndexPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["office_index"] = (
-            OfficeIndexPage.objects.live().public().filter(locale=self.locale).first()
-        )
+        for name, model in (
+            ("office_index", OfficeIndexPage),
+            ("complaint_form", ComplaintFormPage),
+        ):
+            context[name] = model.objects.live().public().filter(locale=self.locale).first()
         return context

@@ -23,7 +23,8 @@ INSTITUTION_BUILDERS = [
 
 
 def load_institution_demo():
-    user = get_user_model().objects.create_superuser("admin", "admin@example.org", "password")
+    user = get_user_model().objects.filter(username="admin").first()
+    user = user or get_user_model().objects.create_superuser("admin", "admin@example.org", "x")
     context = DemoContext(user=user, locales=ensure_locales(), stdout=None)
     for dotted_path in INSTITUTION_BUILDERS:
         import_string(dotted_path)(context)

@@ -1,8 +1,13 @@
 """What visitors see on the institution's pages: offices, reports, FAQ, contact, sub-navigation."""
 
 import re
+from collections import Counter
+
+from wagtail.documents import get_document_model
 
 from institution.models import (
+    ComplaintFormField,
+    ComplaintFormPage,
     ContactPage,
     FaqPage,
     OfficeIndexPage,
@@ -11,7 +16,7 @@ from institution.models import (
     PublicationPage,
     StandardPage,
 )
-from tests.institution.demo_site import LANGUAGES, DemoSiteTestCase
+from tests.institution.demo_site import LANGUAGES, DemoSiteTestCase, load_institution_demo
 
 
 def main_of(html):
@@ -111,6 +116,8 @@ class InstitutionPagesTests(DemoSiteTestCase):
         self.assertIn("40 Uzeyir Hajibeyov Street<br>Baku AZ1000", main)
         offices = self.page_in(OfficeIndexPage, "en")
         self.assertIn(f'href="{offices.url}"', main)
+        complaint = self.page_in(ComplaintFormPage, "en")
+        self.assertIn(f'href="{complaint.url}"', main)
 
     def test_section_navigation_lists_the_section_in_the_pages_language(self):
         mandate = self.page_in(StandardPage, "ru", slug="mandat")
@@ -124,3 +131,24 @@ class InstitutionPagesTests(DemoSiteTestCase):
         )
         self.assertIn(f'<a href="{mandate.url}" aria-current="page">', subnav)
         self.assertEqual(subnav.count("aria-current"), 1)
+
+    # The demo loader
+
+    def test_loading_the_demo_again_leaves_one_of_everything(self):
+        load_institution_demo()
+        for model, per_language in (
+            (StandardPage, 3),
+            (FaqPage, 1),
+            (ContactPage, 1),
+            (ComplaintFormPage, 1),
+            (OfficeIndexPage, 1),
+            (OfficePage, 5),
+            (PublicationIndexPage, 1),
+            (PublicationPage, 3),
+            (ComplaintFormField, 6),
+        ):
+            counts = Counter(model.objects.values_list("locale__language_code", flat=True))
+            with self.subTest(model=model.__name__):
+                self.assertEqual(counts, dict.fromkeys(LANGUAGES, per_language))
+        # 2 annual reports in three languages, a special report in two.
+        self.assertEqual(get_document_model().objects.count(), 8)
