@@ -1,16 +1,21 @@
 """Feeds per language; what a reader sees on an article: date, views, categories, related news."""
 
 import datetime
+import html as html_module
+import json
+import re
 import xml.etree.ElementTree as ElementTree
 
 from django.core.cache import cache
 from django.test import RequestFactory, TestCase
 from django.utils import translation
 
+from news.demo_content.articles_2022_2023 import ANNUAL_REPORT_2022
+from news.demo_content.seed import SEED_ARTICLE
 from news.models import ArticleViewCount, NewsPage
 from tests.news.site import add_article, build_news_site, category
 
-SEED_SLUG = "ennhri-high-level-consultation-meeting"
+SEED_SLUG = SEED_ARTICLE.slug
 ATOM = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 INDEX_PATHS = {"az": "/az/xeberler/", "en": "/en/news/", "ru": "/ru/novosti/"}
@@ -71,7 +76,7 @@ class NewsFeedTests(TestCase):
 class ArticlePageTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.site = build_news_site()
+        cls.site = build_news_site(articles=(SEED_ARTICLE, ANNUAL_REPORT_2022))
         en_index = cls.site["indexes"]["en"]
         cooperation = category("international-cooperation", "en")
         cls.older = add_article(
@@ -149,3 +154,25 @@ class ArticlePageTests(TestCase):
         first_revision = article.revisions.order_by("created_at").first()
         first_revision.publish()
         self.assertEqual(NewsPage.objects.get(pk=article.pk).view_total, 601)
+
+    def test_translated_article_shows_its_table_quote_and_document_in_its_language(self):
+        html = self.render(self.site["articles"][ANNUAL_REPORT_2022.slug]["ru"])
+        self.assertIn('<th scope="col">Тема</th><th scope="col">Число обращений</th>', html)
+        self.assertIn("<td>Трудовые права</td><td>1874</td>", html)
+        self.assertIn("Обращения, поступившие в 2022 году, по темам</caption>", html)
+        self.assertIn("<blockquote><p>За каждым обращением стоит судьба", html)
+        self.assertIn('hreflang="en">Краткое изложение ежегодного доклада</a>', html)
+        self.assertIn('<span lang="en">English</span>', html)
+
+    def test_translators_see_the_table_text_in_the_translation_editor(self):
+        self.client.force_login(self.site["user"])
+        russian = self.site["articles"][ANNUAL_REPORT_2022.slug]["ru"]
+        response = self.client.get(f"/admin/pages/{russian.pk}/edit/")
+        self.assertEqual(response.status_code, 200)
+        props_attribute = re.search(r'data-props="([^"]+)"', response.content.decode()).group(1)
+        props = json.loads(html_module.unescape(props_attribute))
+        sources = {
+            segment["source"] for segment in props["segments"] if segment["type"] == "string"
+        }
+        self.assertIn("Məhkəmə qərarlarının icrası", sources)  # a table cell
+        self.assertIn("Müraciətlərin sayı", sources)  # a column heading: the header row
