@@ -101,3 +101,11 @@ def test_the_built_catalog_is_loaded_after_the_sites_own():
         str(django_settings.BASE_DIR / "locale"),
         str(django_settings.ADMIN_LOCALE_DIR),
     ]
+
+
+def test_the_admins_scripts_speak_azerbaijani_too(admin_catalogs):
+    """The StreamField editor and the translation editor take their words from /admin/jsi18n/."""
+    script = editor_client("az").get("/admin/jsi18n/").content.decode()
+    assert "Blok daxil et" in script  # Wagtail: "Insert a block"
+    # wagtail-localize: "Download PO file" (the catalog escapes non-ASCII letters)
+    assert json.dumps("PO faylını yüklə") in script
