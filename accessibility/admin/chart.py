@@ -8,6 +8,7 @@ PLOT_TOP = 16
 PLOT_BOTTOM = 180  # Bars end here; run labels go underneath.
 PLOT_LEFT = 48
 BAR_GAP = 8
+MAX_BAR_WIDTH = 56
 
 
 @dataclass
@@ -29,7 +30,7 @@ def bars(points, label_of):
     largest = max(point.violations for point in points) or 1
     plot_width = CHART_WIDTH - PLOT_LEFT - BAR_GAP
     slot = plot_width / len(points)
-    width = max(slot - BAR_GAP, 4)
+    width = min(max(slot - BAR_GAP, 4), MAX_BAR_WIDTH)
     plot_height = PLOT_BOTTOM - PLOT_TOP
     result = []
     for index, point in enumerate(points):
