@@ -9,7 +9,7 @@ import contextlib
 import queue
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from selenium.common.exceptions import TimeoutException, WebDriverException
@@ -44,7 +44,6 @@ class Outcome:
     duration_seconds: float = 0.0
     http_status: int | None = None
     axe_version: str = ""
-    extra: dict = field(default_factory=dict)
 
 
 def default_browser_factory(remote_url=None):
