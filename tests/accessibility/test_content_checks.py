@@ -149,3 +149,14 @@ def test_all_caps_paragraphs_warn_in_all_three_languages(text):
 def test_short_acronyms_and_normal_sentences_are_not_shouting():
     page = page_with(("paragraph", "<p>UNESCO and OSCE.</p><p>The OSCE office opened.</p>"))
     assert check_page(page) == []
+
+
+def test_a_news_lead_image_without_alt_text_is_an_error(image):
+    from news.models import NewsPage
+
+    article = NewsPage(title="Report", lead_image=image, lead_image_alt=" ")
+    findings = check_page(article)
+    assert [finding.code for finding in findings] == ["lead-image-alt"]
+    assert findings[0].field_name == "lead_image_alt"
+    article.lead_image_alt = "The Commissioner presents the annual report"
+    assert check_page(article) == []
