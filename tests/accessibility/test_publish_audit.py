@@ -6,6 +6,7 @@ signal, the admin) is real. The browser itself is covered by the audit engine's 
 """
 
 import json
+import re
 
 import pytest
 from django.core.management import call_command
@@ -194,6 +195,9 @@ def test_publishing_audits_the_page_in_every_language_and_the_editor_sees_it(
     # ... and the editor's header menu and the page's audit view show it.
     edit_html = client.get(reverse("wagtailadmin_pages:edit", args=[translated_page.pk])).content
     assert f"Accessibility: {violations} accessibility violations" in edit_html.decode()
+    side_panel = re.search(r'data-audit-status="(\w[\w-]*)">(.*?)</div>', edit_html.decode(), re.S)
+    assert side_panel.group(1) == "violations"
+    assert f"{violations} accessibility violations" in side_panel.group(2)
     page_view = client.get(reverse("accessibility_admin:page", args=[translated_page.pk]))
     assert page_view.status_code == 200
     assert b"color-contrast" in page_view.content
@@ -204,6 +208,7 @@ def test_a_page_never_audited_says_so(client, translated_page):
     client.force_login(make_user("boss", superuser=True))
     html = client.get(reverse("wagtailadmin_pages:edit", args=[translated_page.pk])).content
     assert "Accessibility: Not audited yet" in html.decode()
+    assert 'data-audit-status="not-audited"' in html.decode()
 
 
 def test_a_failed_audit_never_blocks_publishing_and_is_recorded(
