@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.utils import translation
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
@@ -16,6 +17,13 @@ from accessibility.content_checks import (
 from institution.models import StandardPage
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are asserted in English; the admin tests cover the editor's language."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -160,3 +168,19 @@ def test_a_news_lead_image_without_alt_text_is_an_error(image):
     assert findings[0].field_name == "lead_image_alt"
     article.lead_image_alt = "The Commissioner presents the annual report"
     assert check_page(article) == []
+
+
+def test_publishing_errors_are_pinned_to_their_blocks_in_the_editor(image):
+    from accessibility.forms import AccessibilityCheckedPageForm
+
+    page = page_with(
+        ("heading", {"text": "Who we are", "level": "h2"}),
+        ("image", {"image": image.pk, "alt_text": "", "decorative": False}),
+        ("table", typed_table(["Year", ""])),
+    )
+    error = AccessibilityCheckedPageForm._field_error(None, check_page(page))
+    data = error.as_json_data()
+    assert set(data["blockErrors"]) == {1, 2}
+    assert "alternative text" in data["blockErrors"][1]["messages"][0]
+    assert "header row" in data["blockErrors"][2]["messages"][0]
+    assert "block 2" in error.message and "block 3" in error.message

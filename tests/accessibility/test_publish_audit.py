@@ -63,7 +63,7 @@ class RecordedAxeBrowser:
         if "innerWidth" in script:
             return [1280, 800]
         if "responseStatus" in script:
-            return 200
+            return 404 if "/no-such-page-" in self.current_url else 200
         return None  # Injecting axe-core.
 
     def execute_async_script(self, script, *args):
@@ -291,3 +291,26 @@ def test_only_editors_of_the_page_may_audit_it(client, translated_page):
     assert client.get(url).url == reverse("wagtailadmin_home")
     assert client.post(url).url == reverse("wagtailadmin_home")
     assert not AuditRun.objects.exists()
+
+
+def test_the_reports_button_runs_an_audit_of_the_whole_site(
+    client, recorded_browser, translated_page, settings
+):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    client.force_login(make_user("starter", permissions=["view_audit_report", "start_audit_run"]))
+
+    response = client.post(reverse("accessibility_admin:start_run"), follow=True)
+
+    run = AuditRun.objects.get()
+    assert (run.trigger, run.settings["scope"], run.status) == ("admin", "site", "passed")
+    audited_pages = {result.url for result in run.page_results.filter(page__isnull=False)}
+    assert {
+        f"http://127.0.0.1:8000{path}" for path in ("/az/mandat/", "/en/mandate/", "/ru/mandat-ru/")
+    } <= audited_pages
+    not_found = run.page_results.filter(page_type="not-found")
+    assert set(not_found.values_list("locale", flat=True)) == {"az", "en", "ru"}  # 404 pages too.
+    messages = [str(message) for message in response.context["messages"]]
+    assert f"The audit of the whole site has finished (run #{run.pk})." in messages
+    html = response.content.decode()
+    assert f"Audit run #{run.pk}" in html
+    assert f'data-figure="pages-audited">{run.pages_ok}<' in html
