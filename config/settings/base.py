@@ -138,6 +138,8 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
+# Serve uploaded media from Django itself (development and test servers only).
+SERVE_MEDIA_FILES = env_bool("SERVE_MEDIA_FILES", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -173,7 +175,11 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "ombudsman"),
+            # One namespace per database: processes serving different databases (a test run
+            # and its throw-away demo server) never read each other's entries.
+            "KEY_PREFIX": env_str(
+                "CACHE_KEY_PREFIX", "ombudsman-" + str(DATABASES["default"]["NAME"])
+            ),
             "OPTIONS": {
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 0.5,

@@ -10,7 +10,12 @@ SECRET_KEY = "test-only-key"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = tempfile.mkdtemp(prefix="ombudsman-test-media-")
+# A browser test's server and the demo loader that filled its database share VAR_DIR (set in
+# their environment), so they must share its media folder; plain test runs get a fresh folder.
+MEDIA_ROOT = (
+    VAR_DIR / "media" if env_str("VAR_DIR") else tempfile.mkdtemp(prefix="ombudsman-test-media-")
+)
+SERVE_MEDIA_FILES = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://testserver")
 TEST_OUTPUT_DIR = VAR_DIR / "test-output"
