@@ -125,11 +125,12 @@ class ResultDetailView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView)
     template_name = "accessibility/admin/result_detail.html"
     header_icon = "doc-full-inverse"
 
-    def dispatch(self, request, *args, **kwargs):
+    def get(self, request, *args, **kwargs):
+        # Looked up after PermissionMixin.dispatch: refused users learn nothing of what exists.
         self.result = get_object_or_404(
             PageResult.objects.select_related("run", "page"), pk=kwargs["pk"]
         )
-        return super().dispatch(request, *args, **kwargs)
+        return super().get(request, *args, **kwargs)
 
     def get_page_title(self):
         return _("Audit of %(url)s") % {"url": self.result.url}
