@@ -25,7 +25,8 @@ class ComplaintFormTests(DemoSiteTestCase):
         for language in LANGUAGES:
             with self.subTest(language=language):
                 html = self.client.get(self.form_page(language).url).content.decode()
-                form = html[html.index("<form") : html.index("</form>")]
+                start = html.index('<form class="complaint-form"')
+                form = html[start : html.index("</form>", start)]
                 self.assertIn(first_labels[language], form)
                 controls = re.findall(r'<(?:input|textarea)\b[^>]*\bid="([^"]+)"', form)
                 labelled = set(re.findall(r'<label for="([^"]+)"', form))
