@@ -8,6 +8,15 @@ from accessibility.server import SiteServer
 from tests.demo_database import prepare_demo_database
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: the database is rolled back between tests, so
+    pages or snippets cached by one test must not be served to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def demo_content(db):
     """The demo site loaded into this test's database."""

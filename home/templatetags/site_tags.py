@@ -12,10 +12,12 @@ from home.languages import (
     x_default,
 )
 from home.models import Hotline
+from pagecache.memo import per_language_and_generation
 
 register = template.Library()
 
 
+@per_language_and_generation
 def localized_snippet(model):
     """The snippet in the active language, else in the default language, else any."""
     queryset = model.objects.all()

@@ -181,3 +181,31 @@ def test_the_cache_can_be_switched_off(client, page_cache, settings, article):
     client.get(article.url)
 
     assert cache_status(client.get(article.url)) == "bypass"
+
+
+def test_saving_a_snippet_shows_on_every_page_at_once(client, page_cache, article):
+    from home.models import Hotline
+
+    hotline = Hotline.objects.get(locale__language_code="az")
+    assert hotline.number in client.get(article.url).content.decode()
+    assert cache_status(client.get("/az/")) == "miss"
+
+    hotline.number = "+994 12 000 00 00"
+    hotline.save()
+
+    for url in (article.url, "/az/"):
+        response = client.get(url)
+        assert cache_status(response) == "miss"
+        assert "+994 12 000 00 00" in response.content.decode()
+
+
+def test_site_furniture_is_looked_up_once_per_language(client, page_cache, news_site):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first, second = news_site["articles"][:2]
+    client.get(first.url)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(second.url)
+
+    assert not [q for q in captured.captured_queries if "home_hotline" in q["sql"]]
