@@ -221,13 +221,19 @@ def main(argv):
     if shutil.which("wrk") is None and not arguments.skip_load:
         run(["bash", "scripts/install-system-packages.sh", "wrk"], os.environ, allow_failure=True)
     started = datetime.datetime.now(datetime.UTC)
+    load_at_start = [round(value, 2) for value in os.getloadavg()]
     with (
         tempfile.TemporaryDirectory(prefix="ombudsman-bench-") as tmp_dir,
         BenchRedis(tmp_dir) as redis,
     ):
         results = collect(arguments, tmp_dir, redis)
     results["started_at"] = started.isoformat(timespec="seconds")
-    results["machine"] = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
+    results["machine"] = {
+        "cpus": os.cpu_count(),
+        "python": sys.version.split()[0],
+        "load_average_at_start": load_at_start,
+        "load_average_at_end": [round(value, 2) for value in os.getloadavg()],
+    }
     RESULTS_DIR.mkdir(exist_ok=True)
     stamp = started.strftime("%Y%m%dT%H%M%SZ")
     for path in (RESULTS_DIR / f"bench-{stamp}.json", RESULTS_DIR / "latest.json"):
