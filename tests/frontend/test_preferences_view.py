@@ -8,6 +8,8 @@ from django.test import Client
 
 pytestmark = pytest.mark.django_db
 
+# Most tests need no page tree: the preferences page itself shows the <html> classes.
+
 COOKIE = settings.PREFERENCE_COOKIE_NAME
 
 
@@ -25,7 +27,7 @@ def test_every_page_links_to_the_preferences_page_with_the_way_back(demo_content
     assert "Display settings" in html
 
 
-def test_preferences_page_shows_the_current_choices_in_the_visitors_language(demo_content):
+def test_preferences_page_shows_the_current_choices_in_the_visitors_language(db):
     client = Client()
     client.cookies[COOKIE] = "150.contrast"
     response = client.get("/ru/preferences/?next=/ru/")
@@ -37,7 +39,7 @@ def test_preferences_page_shows_the_current_choices_in_the_visitors_language(dem
     assert "no-store" in response["Cache-Control"]
 
 
-def test_saving_sets_the_cookie_and_returns_to_the_same_page(demo_content):
+def test_saving_sets_the_cookie_and_returns_to_the_same_page(db):
     client = Client()
     response = post_preferences(client, text_size="200", theme="contrast", next="/en/?page=2")
     assert response.status_code == 302
@@ -45,20 +47,20 @@ def test_saving_sets_the_cookie_and_returns_to_the_same_page(demo_content):
     cookie = response.cookies[COOKIE]
     assert cookie.value == "200.contrast"
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
-    assert html_class(client.get("/en/")) == ["text-200", "theme-contrast"]
+    assert html_class(client.get("/en/preferences/")) == ["text-200", "theme-contrast"]
 
 
-def test_without_a_cookie_the_page_has_the_standard_display(demo_content):
-    assert html_class(Client().get("/az/")) == ["text-100", "theme-default"]
+def test_without_a_cookie_the_page_has_the_standard_display(db):
+    assert html_class(Client().get("/az/preferences/")) == ["text-100", "theme-default"]
 
 
-def test_reset_removes_the_cookie(demo_content):
+def test_reset_removes_the_cookie(db):
     client = Client()
     post_preferences(client, text_size="125", theme="default", next="/en/")
     response = post_preferences(client, action="reset", next="/en/")
     assert response.status_code == 302
     assert response.cookies[COOKIE].value == ""
-    assert html_class(client.get("/en/")) == ["text-100", "theme-default"]
+    assert html_class(client.get("/en/preferences/")) == ["text-100", "theme-default"]
 
 
 @pytest.mark.parametrize(
@@ -70,7 +72,7 @@ def test_reset_removes_the_cookie(demo_content):
         ({"text_size": "125", "theme": "default", "action": "delete"}, "unknown action"),
     ],
 )
-def test_bad_values_are_refused_with_a_clear_message(demo_content, data, message):
+def test_bad_values_are_refused_with_a_clear_message(db, data, message):
     client = Client()
     response = post_preferences(client, next="/en/", **data)
     html = response.content.decode()
@@ -80,7 +82,7 @@ def test_bad_values_are_refused_with_a_clear_message(demo_content, data, message
     assert COOKIE not in response.cookies
 
 
-def test_errors_link_to_the_field_in_error(demo_content):
+def test_errors_link_to_the_field_in_error(db):
     html = post_preferences(Client(), text_size="7", theme="default").content.decode()
     assert 'href="#field-text_size"' in html
     assert 'id="field-text_size"' in html
@@ -98,16 +100,16 @@ def test_errors_link_to_the_field_in_error(demo_content):
         "",
     ],
 )
-def test_unsafe_return_addresses_are_ignored(demo_content, unsafe_next):
+def test_unsafe_return_addresses_are_ignored(db, unsafe_next):
     response = post_preferences(Client(), "ru", text_size="125", theme="default", next=unsafe_next)
     assert response.status_code == 302
     assert response["Location"] == "/ru/"
 
 
-def test_a_forged_cookie_is_ignored(demo_content):
+def test_a_forged_cookie_is_ignored(db):
     client = Client()
     client.cookies[COOKIE] = "<script>.contrast"
-    response = client.get("/en/")
+    response = client.get("/en/preferences/")
     assert response.status_code == 200
     assert html_class(response) == ["text-100", "theme-default"]
 
@@ -126,5 +128,5 @@ def test_the_form_requires_a_csrf_token_but_the_pages_linking_to_it_carry_none(d
     assert accepted.status_code == 302
 
 
-def test_other_methods_are_refused(demo_content):
+def test_other_methods_are_refused(db):
     assert Client().put("/en/preferences/").status_code == 405
