@@ -10,7 +10,7 @@ from accessibility.models import AuditRun
 class ReportFilterForm(forms.Form):
     """Language, impact, rule and page type; a value the run does not have is an error."""
 
-    run = forms.IntegerField(label=_("Audit run"), required=False, min_value=1)
+    run = forms.IntegerField(label=_("Audit run"), required=False, min_value=1, max_value=10**12)
     language = forms.ChoiceField(label=_("Language"), required=False)
     impact = forms.ChoiceField(label=_("Impact"), required=False)
     rule = forms.ChoiceField(label=_("Rule"), required=False)

@@ -33,6 +33,7 @@ from accessibility.models import AuditRun, PageResult
 VIEW_PERMISSION = "accessibility.view_audit_report"
 START_PERMISSION = "accessibility.start_audit_run"
 RECENT_RUNS = 10
+MAX_ID_DIGITS = 12  # Longer numbers overflow the database's integers: no such run.
 
 
 class PermissionMixin:
@@ -61,7 +62,8 @@ class ReportView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         run_id = request.GET.get("run", "")
         if run_id:
-            run = AuditRun.objects.filter(pk=run_id).first() if run_id.isdigit() else None
+            is_number = run_id.isdigit() and len(run_id) <= MAX_ID_DIGITS
+            run = AuditRun.objects.filter(pk=run_id).first() if is_number else None
             if run is None:
                 return HttpResponseBadRequest(
                     _("There is no audit run with the number %(run)s.") % {"run": run_id[:20]}

@@ -112,6 +112,8 @@ def test_filters_narrow_the_figures(client, reviewer, run):
         {"page_type": "x" * 500},
         {"run": "abc"},
         {"run": "999999"},
+        {"run": "9" * 40},
+        {"run": "-1"},
     ],
 )
 def test_bad_filter_values_are_a_clear_400(client, reviewer, run, query):
