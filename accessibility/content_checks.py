@@ -256,6 +256,8 @@ def _check_struct(block, value, walk, path, where):
         _add_table_header_error(walk, (*path, header_flag), where)
     if "level" in value and ("text" in value or "heading" in value):
         _check_heading_level(_heading_level(value.get("level")), walk, path, where)
+    if isinstance(value.get("link_text"), str):
+        _check_link_text(value["link_text"], walk, (*path, "link_text"), where)
     for name, child_value in value.items():
         if name in ALT_TEXT_NAMES or name == header_flag:
             continue

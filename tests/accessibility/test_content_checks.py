@@ -184,3 +184,16 @@ def test_publishing_errors_are_pinned_to_their_blocks_in_the_editor(image):
     assert "alternative text" in data["blockErrors"][1]["messages"][0]
     assert "header row" in data["blockErrors"][2]["messages"][0]
     assert "block 2" in error.message and "block 3" in error.message
+
+
+def test_a_document_links_generic_text_warns():
+    from wagtail.documents.models import Document
+
+    document = Document.objects.create(title="Annual report", file="documents/report.pdf")
+    link = {"document": document.pk, "link_text": "Подробнее", "language": "ru"}
+    findings = check_page(page_with(("document", link)))
+    assert [(finding.code, finding.location) for finding in findings] == [
+        ("link-text", "body.0.link_text")
+    ]
+    link["link_text"] = "Annual report 2024"
+    assert check_page(page_with(("document", link))) == []
