@@ -3,6 +3,7 @@
 from urllib.parse import urljoin
 
 import pytest
+from selenium.webdriver.support.ui import WebDriverWait
 
 from accessibility.axe import format_violations, run_axe
 from accessibility.config import DEFAULT_TAGS
@@ -55,3 +56,27 @@ def test_no_axe_violations(demo_server, browser, demo_targets, theme):
     assert not failures, f"{len(failures)} of {audited} audits failed, {theme}:\n" + (
         "\n\n".join(failures)
     )
+
+
+def test_refused_preferences_show_a_focused_error_summary_without_violations(demo_server, browser):
+    """A tampered form value: the 400 page's error summary takes focus and links to the field."""
+    use_preferences(browser, demo_server.base_url)
+    set_viewport(browser, WIDTHS[1])
+    try:
+        browser.get(urljoin(demo_server.base_url, "/en/preferences/?next=/en/"))
+        browser.execute_script(
+            "const radio = document.querySelector('input[name=text_size]:checked');"
+            "radio.value = '999'; radio.form.querySelector('button[value=save]').click();"
+        )
+        WebDriverWait(browser, 10).until(
+            lambda driver: driver.find_elements("css selector", ".error-summary")
+        )
+        summary = browser.find_element("css selector", ".error-summary")
+        assert browser.switch_to.active_element == summary
+        link = summary.find_element("css selector", "a")
+        assert link.get_attribute("href").endswith("#field-text_size")
+        assert "Choose one of the text sizes in the list." in summary.text
+        results = run_axe(browser)
+        assert results["violations"] == [], format_violations(results["violations"])
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
