@@ -1,7 +1,10 @@
 """Fixtures shared by the whole suite."""
 
+import io
+
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from accessibility.browser import quit_browser, start_chromium
 from accessibility.server import SiteServer
@@ -17,10 +20,27 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="module")
+def demo_content_for_module(django_db_setup, django_db_blocker):
+    """The demo site, loaded once per test module inside a transaction rolled back at its end.
+
+    Loading the whole trilingual demo takes seconds; each test's own transaction (the `db`
+    fixture) is a savepoint inside this one, so tests still cannot see each other's changes.
+    """
+    with django_db_blocker.unblock():
+        module_transaction = transaction.atomic()
+        module_transaction.__enter__()
+        try:
+            call_command("load_demo_content", stdout=io.StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            module_transaction.__exit__(None, None, None)
+
+
 @pytest.fixture
-def demo_content(db):
-    """The demo site loaded into this test's database."""
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def demo_content(demo_content_for_module, db):
+    """The demo site in this test's database (see `demo_content_for_module`)."""
 
 
 @pytest.fixture(scope="session")
