@@ -41,6 +41,28 @@ return Array.from(document.querySelectorAll(selector)).filter(
 ).length;
 """
 
+# WCAG 1.4.12's text-spacing test: a visitor's own style sheet with these values loses nothing.
+TEXT_SPACING_SCRIPT = """
+const style = document.createElement("style");
+style.textContent = "* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
+    + " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }";
+document.head.appendChild(style);
+"""
+
+# Elements that hide part of their text: overflow hidden/clip and content bigger than the box.
+CLIPPED_SCRIPT = """
+return Array.from(document.querySelectorAll("body *")).filter((element) => {
+    const style = getComputedStyle(element);
+    const clips = ["hidden", "clip"].some((value) => [style.overflowX, style.overflowY]
+        .includes(value));
+    if (!clips || element.closest(".visually-hidden") || !element.textContent.trim()) {
+        return false;
+    }
+    return element.scrollWidth > element.clientWidth + 1
+        || element.scrollHeight > element.clientHeight + 1;
+}).map((element) => element.outerHTML.slice(0, 100));
+"""
+
 
 def keyboard_page_paths(demo_targets):
     """The home page and a news article (or, before news exists, another page) in English."""
@@ -120,3 +142,22 @@ def test_no_page_is_wider_than_a_320_pixel_screen(demo_server, browser, demo_tar
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     assert not too_wide, "\n".join(too_wide)
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_increased_text_spacing_loses_no_content(demo_server, browser, demo_targets, width):
+    """Text spacing (WCAG 1.4.12): nothing is clipped and nothing scrolls sideways."""
+    use_preferences(browser, demo_server.base_url)
+    set_viewport(browser, width)
+    problems = []
+    try:
+        for target in demo_targets:
+            browser.get(urljoin(demo_server.base_url, target.path))
+            browser.execute_script(TEXT_SPACING_SCRIPT)
+            clipped = browser.execute_script(CLIPPED_SCRIPT)
+            overflow = document_overflow(browser)
+            if clipped or overflow > 0:
+                problems.append(f"{target}: {overflow} px too wide; clipped: {clipped}")
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert not problems, "\n".join(problems)
