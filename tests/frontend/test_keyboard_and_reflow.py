@@ -97,15 +97,34 @@ def test_first_tab_reaches_the_skip_link_and_enter_moves_focus_into_main(demo_se
     )
 
 
-@pytest.mark.parametrize("theme", ["default", "contrast"])
+# The site's two themes, and the system's forced colours (Windows High Contrast), which drop
+# box-shadows and replace colours: the focus outline must survive it.
+DISPLAY_MODES = {
+    "default": (None, []),
+    "contrast": ("100.contrast", []),
+    "forced-colors": (None, [{"name": "forced-colors", "value": "active"}]),
+}
+
+
+@pytest.mark.parametrize("mode", DISPLAY_MODES)
 @pytest.mark.parametrize("page_index", [0, 1], ids=["home", "article"])
 def test_every_focusable_element_shows_focus_and_tab_cycles_without_a_trap(
-    demo_server, browser, demo_targets, page_index, theme
+    demo_server, browser, demo_targets, page_index, mode
 ):
     path = keyboard_page_paths(demo_targets)[page_index]
+    cookie, media_features = DISPLAY_MODES[mode]
     set_viewport(browser, 1280)
-    use_preferences(browser, demo_server.base_url, None if theme == "default" else "100.contrast")
-    browser.get(urljoin(demo_server.base_url, path))
+    use_preferences(browser, demo_server.base_url, cookie)
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": media_features})
+    try:
+        check_focus_through_the_page(browser, urljoin(demo_server.base_url, path))
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+def check_focus_through_the_page(browser, url):
+    """Tab through the page: every stop shows a focus indicator, and Tab comes back to the top."""
+    browser.get(url)
     expected = browser.execute_script(TABBABLE_COUNT)
     visited, invisible = [], []
     for _step in range(expected + 3):
@@ -122,8 +141,8 @@ def test_every_focusable_element_shows_focus_and_tab_cycles_without_a_trap(
         if not shows_focus:
             invisible.append(probe["description"])
     else:
-        pytest.fail(f"Tab never came back to the first element of {path}: a keyboard trap?")
-    assert len(set(visited)) == len(visited) == expected, path
+        pytest.fail(f"Tab never came back to the first element of {url}: a keyboard trap?")
+    assert len(set(visited)) == len(visited) == expected, url
     assert not invisible, "No visible focus indicator on:\n" + "\n".join(invisible)
 
 
