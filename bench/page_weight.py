@@ -14,6 +14,7 @@ import json
 import os
 import re
 import sys
+import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -178,23 +179,35 @@ def parse_arguments(argv):
 
 def main(argv=None):
     arguments = parse_arguments(argv)
-    if arguments.base_url:
-        result = measure(arguments.base_url)
-    else:
-        sys.path.insert(0, str(BASE_DIR))
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-        import django
-
-        django.setup()
-        from accessibility.server import SiteServer
-
-        with SiteServer() as server:
-            result = measure(server.base_url)
+    try:
+        result = measure_site(arguments.base_url)
+    except urllib.error.HTTPError as error:
+        print(
+            f"{error.url} answered {error.code}: the site cannot be weighed. Is the database "
+            "migrated and the demo loaded (make demo)?",
+            file=sys.stderr,
+        )
+        return 2
     output = Path(arguments.output)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(result, indent=2) + "\n")
     print_summary(result)
     return 0 if result["within_budget"] and not result["third_party_requests"] else 1
+
+
+def measure_site(base_url):
+    """Measure `base_url`, or the local database served by a throw-away server."""
+    if base_url:
+        return measure(base_url)
+    sys.path.insert(0, str(BASE_DIR))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    import django
+
+    django.setup()
+    from accessibility.server import SiteServer
+
+    with SiteServer() as server:
+        return measure(server.base_url)
 
 
 if __name__ == "__main__":
