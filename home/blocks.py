@@ -14,7 +14,6 @@ caption are translatable through wagtail-localize (see ``TranslatableTypedTableB
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import (
@@ -84,18 +83,6 @@ class ImageBlock(blocks.StructBlock):
         template = "blocks/image.html"
         icon = "image"
         label = _("Image")
-
-    def clean(self, value):
-        cleaned = super().clean(value)
-        if not cleaned.get("decorative") and not (cleaned.get("alt_text") or "").strip():
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "alt_text": ValidationError(
-                        _("Describe the image, or mark it as decorative if it adds nothing.")
-                    )
-                }
-            )
-        return cleaned
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -195,8 +182,6 @@ class TranslatableTypedTableBlock(TypedTableBlock):
             problems.append(_("Give the table a caption that says what it shows."))
         if not cleaned.columns:
             problems.append(_("Add at least one column."))
-        if any(not (column["heading"] or "").strip() for column in cleaned.columns):
-            problems.append(_("Give every column a heading: the headings are the header row."))
         if problems:
             raise TypedTableBlockValidationError(non_block_errors=problems)
         return cleaned

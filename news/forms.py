@@ -1,12 +1,12 @@
 """The article's admin form: editors choose among the categories of the article's language."""
 
 from django.db.models import Q
-from wagtail.admin.forms import WagtailAdminPageForm
 
+from accessibility.forms import AccessibilityCheckedPageForm
 from news.models.snippets import NewsCategory
 
 
-class NewsPageForm(WagtailAdminPageForm):
+class NewsPageForm(AccessibilityCheckedPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "categories" not in self.fields:
@@ -18,7 +18,9 @@ class NewsPageForm(WagtailAdminPageForm):
             return
         # Categories already chosen stay listed even if they belong to another language
         # (translations share their source's categories), so saving never drops them.
-        chosen = self.instance.categories.all() if self.instance.pk else NewsCategory.objects.none()
+        # A page loaded from a draft revision holds its categories in a modelcluster
+        # FakeQuerySet, which has no .values(): collect the ids in Python.
+        chosen_ids = [category.pk for category in self.instance.categories.all()]
         self.fields["categories"].queryset = NewsCategory.objects.filter(
-            Q(locale=locale) | Q(pk__in=chosen.values("pk"))
+            Q(locale=locale) | Q(pk__in=chosen_ids)
         )

@@ -1,7 +1,6 @@
 """The news index (one per language tree) and the news article page."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -157,13 +156,6 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
-
-    def clean(self):
-        super().clean()
-        if self.lead_image_id and not self.lead_image_alt.strip():
-            raise ValidationError(
-                {"lead_image_alt": _("Describe the lead image for people who cannot see it.")}
-            )
 
     @property
     def view_total(self):

@@ -95,10 +95,35 @@ def test_publishing_an_image_without_alt_text_is_refused_in_the_editors_language
     page.refresh_from_db()
     assert page.live_revision_id == live_revision  # Nothing was published.
     html = response.content.decode()
-    expected = in_language(
-        language, "Describe the image, or mark it as decorative if it adds nothing."
+    message = in_language(
+        language,
+        "%(where)s: the image has no alternative text. Describe what it shows, or mark it "
+        "as decorative if it adds nothing to the text.",
     )
+    expected = message.split("%(where)s")[-1].lstrip(": ")
     assert json.dumps(expected)[1:-1] in html or expected in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_draft_with_an_image_without_alt_text_can_be_saved(client, page_in, language):
+    page = page_in(language)
+    signed_in_editor(client, language, page)
+    image = Image.objects.create(title="Reception", file=get_test_image_file())
+    live_revision = page.live_revision_id
+
+    response = edit_post(
+        client,
+        page,
+        [("image", {"image": image.pk, "alt_text": "", "decorative": "", "caption": ""})],
+        "draft",
+    )
+
+    assert response.status_code == 200
+    page.refresh_from_db()
+    assert page.live_revision_id == live_revision  # Still not published...
+    assert page.has_unpublished_changes  # ...but the draft was saved.
+    draft_body = page.get_latest_revision_as_object().body
+    assert draft_body[0].block_type == "image"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

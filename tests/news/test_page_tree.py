@@ -127,9 +127,14 @@ class NewsPageTreeTests(WagtailPageTestCase):
                 "comments": inline_formset([]),
             }
         )
+        # Publishing is refused (accessibility content checks); the draft can be saved.
         with self.assertRaisesMessage(AssertionError, "lead_image_alt"):
-            self.assertCanCreate(index, NewsPage, data)
+            # assertCanCreate adds the publish action to the dict it is given: pass a copy.
+            self.assertCanCreate(index, NewsPage, dict(data))
         self.assertFalse(NewsPage.objects.filter(slug="sekilli-xeber").exists())
+        self.assertCanCreate(index, NewsPage, data, publish=False)
+        draft = NewsPage.objects.get(slug="sekilli-xeber")
+        self.assertFalse(draft.live)
 
     def test_index_article_and_feeds_are_routable_and_renderable_in_each_language(self):
         seed_slug = "ennhri-high-level-consultation-meeting"
