@@ -127,6 +127,7 @@ def build_news_index(context):
         home.add_child(instance=index)
     index.title, index.slug = source["title"], source["slug"]
     index.intro = paragraph_html(source["intro"])
+    index.show_in_menus = True  # The main menu lists News beside the institutional sections.
     index.save_revision(user=context.user).publish(user=context.user)
     indexes = {"az": index}
     for code in TRANSLATED_LANGUAGES:

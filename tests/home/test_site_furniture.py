@@ -74,3 +74,17 @@ def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path):
     )
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("language", "news_link"),
+    [
+        ("az", '<a href="/az/xeberler/"'),
+        ("en", '<a href="/en/news/"'),
+        ("ru", '<a href="/ru/novosti/"'),
+    ],
+)
+def test_the_main_menu_leads_to_the_news(demo_content, language, news_link):
+    html = Client().get(f"/{language}/").content.decode()
+    menu = re.search(r'<nav class="main-menu".*?</nav>', html, re.S).group(0)
+    assert news_link in menu
