@@ -17,9 +17,19 @@ from .keys import current_generation, page_cache
 NOT_CACHED = object()
 
 
+def argument_key(argument):
+    """Models by label, model instances by label and primary key, other values by repr."""
+    meta = getattr(argument, "_meta", None)
+    if meta is None:
+        return repr(argument)
+    if isinstance(argument, type):
+        return meta.label_lower
+    return f"{meta.label_lower}:{argument.pk}"
+
+
 def memo_key(function, args, generation):
     parts = [function.__module__, function.__qualname__, get_language() or "", str(generation)]
-    parts += [getattr(arg, "_meta", None) and arg._meta.label_lower or repr(arg) for arg in args]
+    parts += [argument_key(argument) for argument in args]
     return "pagecache:memo:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
