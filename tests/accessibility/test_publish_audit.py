@@ -159,7 +159,9 @@ def publish_in_admin(client, page):
 
 # Real commits, as in development: the audit runs when the publishing transaction commits,
 # before the editor's response is rendered.
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback puts back what migrations created (the root page, the default locale),
+# which the flush after a transactional test would otherwise remove for the tests after it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_publishing_audits_the_page_in_every_language_and_the_editor_sees_it(
     client, audit_on_publish, recorded_browser, translated_page
 ):

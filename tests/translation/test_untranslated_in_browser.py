@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_untranslated_page_is_accessible_and_marks_its_languages(
-    transactional_db, live_server, site, browser, language
+    transactional_db, django_db_serialized_rollback, live_server, site, browser, language
 ):
     site.add_page(
         StandardPage(
