@@ -5,6 +5,8 @@ from urllib.parse import urljoin
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.frontend.browsing import set_viewport, use_preferences
 
@@ -56,13 +58,15 @@ def test_a_visitor_without_javascript_chooses_larger_text_and_high_contrast(
         "text-100 theme-default"
     )
     driver.find_element(By.CSS_SELECTOR, ".preferences-link").click()
+    WebDriverWait(driver, 10).until(expected_conditions.url_contains("/ru/preferences/"))
     assert driver.current_url.endswith("/ru/preferences/?next=/ru/")
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ru"
     driver.find_element(By.CSS_SELECTOR, "label[for$='text_size_2']").click()
     driver.find_element(By.CSS_SELECTOR, "label[for$='theme_1']").click()
     driver.find_element(By.CSS_SELECTOR, "button[value='save']").click()
 
-    assert driver.current_url == start
+    # The click returns once the form is sent; wait for the redirect back to the page.
+    WebDriverWait(driver, 10).until(expected_conditions.url_to_be(start))
     html = driver.find_element(By.TAG_NAME, "html")
     assert html.get_attribute("class") == "text-150 theme-contrast"
     body_style = driver.execute_script(
@@ -72,8 +76,9 @@ def test_a_visitor_without_javascript_chooses_larger_text_and_high_contrast(
     assert body_style == ["rgb(0, 0, 0)", "24px"]
 
     driver.find_element(By.CSS_SELECTOR, ".preferences-link").click()
+    WebDriverWait(driver, 10).until(expected_conditions.url_contains("/ru/preferences/"))
     driver.find_element(By.CSS_SELECTOR, "button[value='reset']").click()
-    assert driver.current_url == start
+    WebDriverWait(driver, 10).until(expected_conditions.url_to_be(start))
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("class") == (
         "text-100 theme-default"
     )
