@@ -294,8 +294,10 @@ def _complaint_fields(page, locale):
     existing = list(page.form_fields.all())
     if len(existing) != len(COMPLAINT_FIELDS):
         existing = [ComplaintFormField(locale=locale) for _field in COMPLAINT_FIELDS]
-    for form_field, spec in zip(existing, COMPLAINT_FIELDS, strict=True):
+    for position, (form_field, spec) in enumerate(zip(existing, COMPLAINT_FIELDS, strict=True)):
         clean_name, field_type, required, label, help_text, choices = spec
+        # An explicit order: fields left without one come back in any order on PostgreSQL.
+        form_field.sort_order = position
         form_field.clean_name, form_field.field_type = clean_name, field_type
         form_field.required, form_field.label = required, label.az
         form_field.help_text = help_text.az if help_text else ""
