@@ -7,6 +7,8 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page, Site
 
+from home.languages import UNTRANSLATED_ALIAS
+
 
 @dataclass
 class SitemapEntry:
@@ -26,7 +28,10 @@ def live_pages(site):
     pages = Page.objects.none()
     for root in language_roots(site):
         pages = pages | Page.objects.descendant_of(root, inclusive=True)
-    return pages.live().public().select_related("locale").order_by("path")
+    # Mirrors of untranslated pages repeat another language's content: not alternates.
+    return (
+        pages.live().public().exclude(UNTRANSLATED_ALIAS).select_related("locale").order_by("path")
+    )
 
 
 def sitemap_entries(site, request):

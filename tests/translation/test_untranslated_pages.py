@@ -129,3 +129,15 @@ def test_links_to_an_untranslated_page_can_be_marked_with_its_language(az_only_p
     template = Template("{% load site_tags %}{{ page|content_language }}")
     assert template.render(Context({"page": mirror})) == "az"
     assert template.render(Context({"page": az_only_page})) == "az"
+
+
+def test_the_sitemap_lists_an_untranslated_page_once_in_its_own_language(az_only_page):
+    sitemap = Client().get("/sitemap.xml").content.decode()
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    paths = [urlsplit(location).path for location in locations]
+    assert az_only_page.url in paths
+    mirrors = Page.objects.filter(translation_key=az_only_page.translation_key).exclude(
+        pk=az_only_page.pk
+    )
+    for mirror in mirrors:
+        assert mirror.url not in paths
