@@ -1,10 +1,12 @@
 """Tags for the site skeleton: hotline, language switcher, hreflang and untranslated content."""
 
 from django import template
+from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from home.languages import (
     content_language,
+    content_source,
     home_alternates,
     page_alternates,
     untranslated_content,
@@ -59,6 +61,21 @@ def get_x_default(alternates):
 def get_untranslated_content(page):
     """The source language (code, name) of a page shown untranslated, else None."""
     return untranslated_content(page)
+
+
+@register.filter(name="foreign_content_language")
+def foreign_content_language_filter(page):
+    """The language of a page's title and text when it is not the visitor's language, else "".
+
+    For `lang` on links and cards that show an untranslated page's source-language title.
+    Menus, listings and breadcrumbs show pages of the visitor's own language tree, so only a
+    mirror of an untranslated page (an alias) can differ; other pages cost no query here.
+    """
+    source = content_source(page)
+    if source is None:
+        return ""
+    code = source.locale.language_code
+    return code if code != get_language() else ""
 
 
 @register.filter(name="content_language")

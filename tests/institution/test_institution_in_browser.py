@@ -1,6 +1,8 @@
 """End to end: one page of each institution page type, in each language, audited by axe-core."""
 
 import pytest
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 from accessibility.testing import assert_no_axe_violations
 
@@ -41,6 +43,9 @@ def test_complaint_form_with_errors_has_no_axe_violations(demo_server, browser, 
     path = PAGES_BY_TYPE["complaint form"][language]
     browser.get(f"{demo_server.base_url}/{language}/{path}/")
     browser.find_element("css selector", ".complaint-form button[type=submit]").click()
-    summary = browser.find_element("css selector", ".error-summary")
+    # The click returns once the form is sent: wait for the answer page's error summary.
+    summary = WebDriverWait(browser, 10).until(
+        expected_conditions.presence_of_element_located(("css selector", ".error-summary"))
+    )
     assert browser.switch_to.active_element == summary, "the error summary is not focused"
     assert_no_axe_violations(browser)

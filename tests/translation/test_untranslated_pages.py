@@ -141,3 +141,16 @@ def test_the_sitemap_lists_an_untranslated_page_once_in_its_own_language(az_only
     )
     for mirror in mirrors:
         assert mirror.url not in paths
+
+
+def test_menus_mark_an_untranslated_pages_title_with_its_language(site):
+    page = StandardPage(title=TITLE, slug="mandat", intro=INTRO, show_in_menus=True)
+    site.add_page(page)
+    synchronise_languages_from_default()
+    menus = {
+        language: re.search(r'<nav class="main-menu".*?</nav>', get_html(f"/{language}/"), re.S)
+        for language in ("az", "en", "ru")
+    }
+    assert f'<a href="/az/mandat/">{TITLE}</a>' in menus["az"].group(0)
+    for language in ("en", "ru"):
+        assert f'<a href="/{language}/mandat/" lang="az">{TITLE}</a>' in menus[language].group(0)
