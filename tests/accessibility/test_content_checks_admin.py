@@ -75,21 +75,21 @@ def messages_of(response):
     return [str(message) for message in response.context["messages"]]
 
 
+def save_image_without_alt_text(client, page, language, action):
+    """An editor of `language` saves or publishes `page` with an image lacking alt text."""
+    signed_in_editor(client, language, page)
+    image = Image.objects.create(title="Reception", file=get_test_image_file())
+    body = [("image", {"image": image.pk, "alt_text": "", "decorative": "", "caption": ""})]
+    return edit_post(client, page, body, action)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_publishing_an_image_without_alt_text_is_refused_in_the_editors_language(
     client, page_in, language
 ):
     page = page_in(language)
-    signed_in_editor(client, language, page)
-    image = Image.objects.create(title="Reception", file=get_test_image_file())
     live_revision = page.live_revision_id
-
-    response = edit_post(
-        client,
-        page,
-        [("image", {"image": image.pk, "alt_text": "", "decorative": "", "caption": ""})],
-        "publish",
-    )
+    response = save_image_without_alt_text(client, page, language, "publish")
 
     assert response.status_code == 200
     page.refresh_from_db()
@@ -107,16 +107,8 @@ def test_publishing_an_image_without_alt_text_is_refused_in_the_editors_language
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_draft_with_an_image_without_alt_text_can_be_saved(client, page_in, language):
     page = page_in(language)
-    signed_in_editor(client, language, page)
-    image = Image.objects.create(title="Reception", file=get_test_image_file())
     live_revision = page.live_revision_id
-
-    response = edit_post(
-        client,
-        page,
-        [("image", {"image": image.pk, "alt_text": "", "decorative": "", "caption": ""})],
-        "draft",
-    )
+    response = save_image_without_alt_text(client, page, language, "draft")
 
     assert response.status_code == 200
     page.refresh_from_db()
