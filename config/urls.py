@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import routing
 from home import sitemap as sitemap_views
 from home import views as home_views
 
@@ -37,7 +38,8 @@ if settings.DEBUG or settings.SERVE_MEDIA_FILES:
 urlpatterns += i18n_patterns(
     path("preferences/", home_views.display_preferences, name="display_preferences"),
     path("", include("search.urls")),
-    # Wagtail's catch-all page route comes last.
+    # Wagtail's catch-all page route comes last, found in two queries (home/routing.py).
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -8,6 +8,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
+from pagecache.memo import per_language_and_generation
+
 LANGUAGE_NAMES = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
 
 
@@ -38,6 +40,25 @@ def content_source(page):
         return None
     source = page.alias_of
     return source if source.locale_id != page.locale_id else None
+
+
+def foreign_content_language(page):
+    """The language of a page's title and text when it is not the visitor's language, else "".
+
+    For `lang` on links and cards that show an untranslated page's source-language title.
+    Menus, listings and breadcrumbs show pages of the visitor's own language tree, so only a
+    mirror of an untranslated page (an alias) can differ; other pages cost no query here.
+    """
+    source = content_source(page)
+    if source is None:
+        return ""
+    code = source.locale.language_code
+    return code if code != get_language() else ""
+
+
+@per_language_and_generation
+def default_language_code():
+    return Locale.get_default().language_code
 
 
 def untranslated_content(page):
@@ -103,5 +124,5 @@ def home_alternates(request):
 def x_default(alternates):
     """The version for visitors whose language we do not have: the default language's."""
     by_code = {alternate.language_code: alternate for alternate in alternates}
-    default = by_code.get(Locale.get_default().language_code)
+    default = by_code.get(default_language_code())
     return default or (alternates[0] if alternates else None)

@@ -6,6 +6,8 @@ here rather than imported, which keeps home importable on its own.
 
 from django.apps import apps
 
+from home.visibility import public
+
 
 def latest_news(locale, count):
     """(the `count` newest live articles in `locale`, that language's news index or None)."""
@@ -15,12 +17,11 @@ def latest_news(locale, count):
     except LookupError:
         return [], None
     articles = (
-        news_page.objects.live()
-        .public()
+        public(news_page.objects.live())
         .filter(locale=locale)
         .select_related("lead_image")
         .prefetch_related("lead_image__renditions")
         .order_by("-publication_date", "-pk")
     )
-    index = news_index.objects.live().public().filter(locale=locale).first()
+    index = public(news_index.objects.live()).filter(locale=locale).first()
     return list(articles[:count]), index

@@ -5,13 +5,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from accessibility.forms import AccessibilityCheckedPageForm
 from home.latest_news import latest_news
 from home.navigation import PageLinkBlock, QuickLinkBlock
+from home.visibility import any_view_restrictions
 
 phone_number_validator = RegexValidator(
     r"^\+?[0-9 ()-]{2,20}$",
@@ -30,6 +31,13 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail's check of this page's and its ancestors' restrictions, skipped (no query)
+        while the site has no restricted page at all, as is usual for a public institution."""
+        if not any_view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class HomePage(BasePage):

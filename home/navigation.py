@@ -4,11 +4,15 @@ Links chosen by an editor point at a page of the source language; they are shown
 visitor's language through `localized_link_page`, so a translated tree never links across languages.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.models import Locale, Page
+
+from home.languages import foreign_content_language
+from home.visibility import public
+from pagecache.memo import per_language_and_generation
 
 
 class PageLinkBlock(blocks.StructBlock):
@@ -39,11 +43,42 @@ class QuickLinkBlock(PageLinkBlock):
 
 @dataclass(frozen=True)
 class MenuLink:
-    page: Page
+    """A link in the menu, breadcrumbs, quick or footer links: plain values, cheap to cache."""
+
+    pk: int
+    path: str
     title: str
-    is_current: bool
-    is_ancestor: bool
+    url: str
+    # The language of the title when it is not the visitor's (a page not yet translated).
+    lang: str = ""
     description: str = ""
+    is_current: bool = False
+    is_ancestor: bool = False
+
+
+def link_to(page, site, title="", description=""):
+    return MenuLink(
+        pk=page.pk,
+        path=page.path,
+        title=title or page.title,
+        url=page.get_url(current_site=site),
+        lang=foreign_content_language(page),
+        description=description,
+    )
+
+
+def mark_current(links, current_page):
+    """The links with the current page, and the section it is in, marked."""
+    if current_page is None:
+        return links
+    return [
+        replace(
+            link,
+            is_current=link.pk == current_page.pk,
+            is_ancestor=link.pk != current_page.pk and current_page.path.startswith(link.path),
+        )
+        for link in links
+    ]
 
 
 def localized_link_page(page):
@@ -56,53 +91,65 @@ def localized_link_page(page):
     return None
 
 
-def resolve_page_links(stream_value, current_page=None):
+def build_page_links(stream_value, site):
     """MenuLinks for a StreamField of PageLinkBlocks, skipping pages that are not live."""
     links = []
     for child in stream_value:
         target = localized_link_page(child.value["page"])
-        if target is None:
-            continue
-        links.append(
-            MenuLink(
-                page=target,
-                title=child.value.get("title") or target.title,
-                is_current=current_page is not None and target.pk == current_page.pk,
-                is_ancestor=False,
-                description=child.value.get("description", ""),
+        if target is not None:
+            links.append(
+                link_to(
+                    target,
+                    site,
+                    title=child.value.get("title") or "",
+                    description=child.value.get("description", ""),
+                )
             )
-        )
     return links
 
 
+@per_language_and_generation
+def page_links(site, owner, field_name):
+    """`build_page_links` of a saved object's field, kept until the next publish."""
+    return build_page_links(getattr(owner, field_name), site)
+
+
+@per_language_and_generation
 def language_home(site):
     """The home page of the active language, for a site whose root is the default language's."""
     if site is None:
         return None
-    return localized_link_page(site.root_page)
+    home = localized_link_page(site.root_page)
+    return link_to(home, site) if home is not None else None
 
 
-def main_menu(site, current_page=None):
+@per_language_and_generation
+def menu_links(site):
     """The live, public pages marked "show in menus" directly under the language's home page."""
     home = language_home(site)
     if home is None:
         return []
-    current_path = current_page.path if current_page is not None else ""
-    pages = home.get_children().live().public().in_menu().specific()
-    return [
-        MenuLink(
-            page=page,
-            title=page.title,
-            is_current=current_page is not None and page.pk == current_page.pk,
-            is_ancestor=current_path.startswith(page.path) and page.pk != current_page.pk,
-        )
-        for page in pages
-    ]
+    pages = Page.objects.child_of(Page(path=home.path, depth=len(home.path) // Page.steplen))
+    pages = public(pages.live()).in_menu().select_related("alias_of__locale").order_by("path")
+    return [link_to(page, site) for page in pages]
 
 
-def breadcrumbs(page):
+def main_menu(site, current_page=None):
+    return mark_current(menu_links(site), current_page)
+
+
+@per_language_and_generation
+def trail_to(site, path):
+    """Links to the page at `path` and its ancestors, from the language's home page down."""
+    steplen = Page.steplen
+    paths = [path[:length] for length in range(2 * steplen, len(path) + 1, steplen)]
+    pages = Page.objects.filter(path__in=paths).select_related("alias_of__locale").order_by("path")
+    return [link_to(page, site) for page in pages]
+
+
+def breadcrumbs(page, site=None):
     """From the language's home page down to `page`; empty on a home page itself."""
     if page is None or page.depth <= 2:
         return []
-    ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=2).specific()
-    return list(ancestors)
+    current = replace(link_to(page, site), is_current=True)
+    return [*trail_to(site, page.path[: -Page.steplen]), current]

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from wagtail.models import Page
 
+from home.visibility import public
+
 
 @dataclass(frozen=True)
 class SectionLink:
@@ -22,7 +24,7 @@ def section_root(page):
 def section_navigation(page):
     """The section's top page and its live children, or [] when the section has only `page`."""
     root = section_root(page)
-    children = list(root.get_children().live().public().specific())
+    children = list(public(root.get_children().live()).specific())
     if not children and root.pk == page.pk:
         return []
     links = [SectionLink(root, root.pk == page.pk, True)]

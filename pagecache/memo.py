@@ -1,13 +1,19 @@
-"""Memoising site furniture (hotline, footer text, menus) per language and cache generation.
+"""Memoising site furniture (snippets, menus, breadcrumbs, locales) per language and generation.
 
-The same snippets are looked up on every page; their values only change when an editor saves a
-snippet or publishes a page, which starts a new cache generation (see keys.py). Results are kept
-in the cache under the function, its arguments, the active language and the generation, so they
-are never stale, and are recomputed when the page cache is switched off.
+The same snippets and menus are looked up on every page; their values only change when an editor
+saves a snippet or publishes a page, which starts a new cache generation (see keys.py). Results
+are kept under the function, its arguments, the active language and the generation, so they are
+never stale: each process keeps them in memory, and the shared cache hands them to the other
+processes. This is independent of the full-page cache (`PAGE_CACHE_ENABLED`): a page that is not
+served from the page cache (a first visit, a search, a switched-off page cache) is still built
+without re-reading the menus. `FRAGMENT_CACHE_ENABLED = False` recomputes everything.
 """
 
+import contextlib
+import contextvars
 import functools
 import hashlib
+import threading
 
 from django.conf import settings
 from django.utils.translation import get_language
@@ -15,6 +21,55 @@ from django.utils.translation import get_language
 from .keys import current_generation, page_cache
 
 NOT_CACHED = object()
+# At most this many answers are kept in a process; past it the oldest generation's go first.
+LOCAL_LIMIT = 5000
+
+_request_generation = contextvars.ContextVar("pagecache_request_generation", default=None)
+
+
+@contextlib.contextmanager
+def generation_for_request(generation):
+    """Use `generation` for every memo lookup of one request: one cache read, not one per tag."""
+    token = _request_generation.set(generation)
+    try:
+        yield
+    finally:
+        _request_generation.reset(token)
+
+
+def generation():
+    return _request_generation.get() or current_generation()
+
+
+class LocalAnswers:
+    """This process's answers of the newest generation it has seen."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.generation = None
+        self.answers = {}
+
+    def get(self, generation, key):
+        if generation != self.generation:
+            return NOT_CACHED
+        return self.answers.get(key, NOT_CACHED)
+
+    def set(self, generation, key, value):
+        with self.lock:
+            if generation != self.generation:
+                if self.generation is not None and generation < self.generation:
+                    return  # a request that began before a purge: keep the newer answers
+                self.generation, self.answers = generation, {}
+            if len(self.answers) >= LOCAL_LIMIT:
+                self.answers.clear()
+            self.answers[key] = value
+
+    def clear(self):
+        with self.lock:
+            self.generation, self.answers = None, {}
+
+
+local_answers = LocalAnswers()
 
 
 def argument_key(argument):
@@ -27,25 +82,37 @@ def argument_key(argument):
     return f"{meta.label_lower}:{argument.pk}"
 
 
-def memo_key(function, args, generation):
-    parts = [function.__module__, function.__qualname__, get_language() or "", str(generation)]
+def memo_key(function, args):
+    parts = [function.__module__, function.__qualname__, get_language() or ""]
     parts += [argument_key(argument) for argument in args]
-    return "pagecache:memo:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    return "\x1f".join(parts)
+
+
+def shared_key(key, generation):
+    digest = hashlib.sha256(f"{generation}\x1f{key}".encode()).hexdigest()
+    return f"pagecache:memo:{digest}"
 
 
 def per_language_and_generation(function):
     """Cache `function(*args)` per active language and content generation (args: models or
-    values with a stable repr)."""
+    values with a stable repr). Answers must be picklable and must not be mutated."""
 
     @functools.wraps(function)
     def memoised(*args):
-        if not settings.PAGE_CACHE_ENABLED:
+        if not settings.FRAGMENT_CACHE_ENABLED:
             return function(*args)
-        key = memo_key(function, args, current_generation())
-        value = page_cache().get(key, NOT_CACHED)
+        current = generation()
+        if current is None:  # the cache is unreachable: nothing can be known to be fresh
+            return function(*args)
+        key = memo_key(function, args)
+        value = local_answers.get(current, key)
+        if value is not NOT_CACHED:
+            return value
+        value = page_cache().get(shared_key(key, current), NOT_CACHED)
         if value is NOT_CACHED:
             value = function(*args)
-            page_cache().set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
+            page_cache().set(shared_key(key, current), value, timeout=settings.PAGE_CACHE_SECONDS)
+        local_answers.set(current, key, value)
         return value
 
     return memoised

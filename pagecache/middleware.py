@@ -11,16 +11,23 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from .keys import current_generation, page_cache, page_cache_key
+from .memo import generation_for_request
 
 CACHE_STATUS_HEADER = "X-Page-Cache"
 UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store", "max-age=0")
 
 
+def is_public_read(request):
+    """A GET or HEAD of the public site (not the admin, documents, static or media files)."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    excluded = settings.PAGE_CACHE_EXCLUDED_PATHS
+    return not any(request.path_info.startswith(prefix) for prefix in excluded)
+
+
 def request_may_use_cache(request):
     """Whether this request can be answered from, or stored into, the shared page cache."""
-    if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
-        return False
-    if any(request.path_info.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PATHS):
+    if not settings.PAGE_CACHE_ENABLED or not is_public_read(request):
         return False
     # A session means an editor, a visitor with a pending message or a password-unlocked page.
     return not any(name in request.COOKIES for name in bypass_cookie_names())
@@ -77,11 +84,19 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if not is_public_read(request):
+            return self.mark_not_shared(request, self.get_response(request))
+        # One generation for the whole request: the memoised menus and snippets of its templates
+        # (memo.py) are looked up without asking the cache for the generation again.
+        generation = current_generation()
+        with generation_for_request(generation):
+            return self.serve(request, generation)
+
+    def serve(self, request, generation):
         if not request_may_use_cache(request):
             response = self.get_response(request)
             return self.mark_not_shared(request, response)
 
-        generation = current_generation()
         key = page_cache_key(request, generation)
         entry = page_cache().get(key)
         if entry is not None:

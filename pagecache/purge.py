@@ -18,7 +18,14 @@ from .keys import bump_generation
 logger = logging.getLogger(__name__)
 
 # Models whose changes show on public pages without a page being published.
-CONTENT_MODEL_LABELS = ("wagtailimages.image", "wagtaildocs.document", "wagtailcore.site")
+# A view restriction makes pages private; locales are memoised with the menus (memo.py).
+CONTENT_MODEL_LABELS = (
+    "wagtailimages.image",
+    "wagtaildocs.document",
+    "wagtailcore.site",
+    "wagtailcore.pageviewrestriction",
+    "wagtailcore.locale",
+)
 
 
 def purge_for_page(instance, **kwargs):

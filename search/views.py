@@ -6,6 +6,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from home.visibility import public
+
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 
@@ -60,7 +62,7 @@ def results_page(results, page_value):
 
 def search_language_pages(query, locale):
     """Live public pages of `locale` matching `query`, best match first."""
-    pages = Page.objects.live().public().filter(locale=locale).specific()
+    pages = public(Page.objects.live()).filter(locale=locale).specific()
     return pages.search(query)
 
 

@@ -202,6 +202,9 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_COUNTED_SECONDS = env_int("PAGE_CACHE_COUNTED_SECONDS", 60)
+# Site furniture (menus, breadcrumbs, snippets, locales) memoised per language and content
+# generation (pagecache/memo.py), with or without the full-page cache.
+FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", STATIC_URL, MEDIA_URL)
 VIEW_COUNTED_PAGE_TYPES = {"news.newspage"}
 # Article visits are written in batches this often (news/counter.py); 0 writes each one at once.

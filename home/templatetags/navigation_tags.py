@@ -1,10 +1,10 @@
 """Tags for site navigation: the main menu, breadcrumbs, the footer text and its links."""
 
 from django import template
-from wagtail.models import Site
 
 from home import navigation
 from home.models import FooterText
+from home.routing import find_site
 from home.templatetags.site_tags import localized_snippet
 
 register = template.Library()
@@ -15,23 +15,24 @@ def _current_page(context):
     return page if page is not None and getattr(page, "pk", None) else None
 
 
+def _site(context):
+    request = context.get("request")
+    return find_site(request) if request is not None else None
+
+
 @register.simple_tag(takes_context=True)
 def get_main_menu(context):
-    request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
-    return navigation.main_menu(site, _current_page(context))
+    return navigation.main_menu(_site(context), _current_page(context))
 
 
 @register.simple_tag(takes_context=True)
 def get_language_home(context):
-    request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
-    return navigation.language_home(site)
+    return navigation.language_home(_site(context))
 
 
 @register.simple_tag(takes_context=True)
 def get_breadcrumbs(context):
-    return navigation.breadcrumbs(_current_page(context))
+    return navigation.breadcrumbs(_current_page(context), _site(context))
 
 
 @register.simple_tag
@@ -40,6 +41,13 @@ def get_footer_text():
 
 
 @register.simple_tag(takes_context=True)
-def resolve_links(context, stream_value):
-    """The live pages of a stream of page links, in the visitor's language."""
-    return navigation.resolve_page_links(stream_value, _current_page(context))
+def resolve_links(context, owner, field_name):
+    """The live pages of `owner`'s stream of page links (`field_name`), in the visitor's
+    language. Kept until the next publish, except in an editor's preview of unsaved changes."""
+    request = context.get("request")
+    site = _site(context)
+    if getattr(request, "is_preview", False) or owner.pk is None:
+        links = navigation.build_page_links(getattr(owner, field_name), site)
+    else:
+        links = navigation.page_links(site, owner, field_name)
+    return navigation.mark_current(links, _current_page(context))

@@ -1,12 +1,11 @@
 """Tags for the site skeleton: hotline, language switcher, hreflang and untranslated content."""
 
 from django import template
-from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from home.languages import (
     content_language,
-    content_source,
+    foreign_content_language,
     home_alternates,
     page_alternates,
     untranslated_content,
@@ -22,7 +21,7 @@ register = template.Library()
 @per_language_and_generation
 def localized_snippet(model):
     """The snippet in the active language, else in the default language, else any."""
-    queryset = model.objects.all()
+    queryset = model.objects.select_related("locale")
     active = Locale.get_active()
     for locale in (active, Locale.get_default()):
         found = queryset.filter(locale=locale).first()
@@ -65,17 +64,8 @@ def get_untranslated_content(page):
 
 @register.filter(name="foreign_content_language")
 def foreign_content_language_filter(page):
-    """The language of a page's title and text when it is not the visitor's language, else "".
-
-    For `lang` on links and cards that show an untranslated page's source-language title.
-    Menus, listings and breadcrumbs show pages of the visitor's own language tree, so only a
-    mirror of an untranslated page (an alias) can differ; other pages cost no query here.
-    """
-    source = content_source(page)
-    if source is None:
-        return ""
-    code = source.locale.language_code
-    return code if code != get_language() else ""
+    """`lang` for links and cards showing an untranslated page's source-language title."""
+    return foreign_content_language(page)
 
 
 @register.filter(name="content_language")

@@ -8,6 +8,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.models import BasePage, phone_number_validator
+from home.visibility import public
 
 
 class OfficeIndexPage(BasePage):
@@ -26,7 +27,7 @@ class OfficeIndexPage(BasePage):
         verbose_name = _("office list")
 
     def get_offices(self):
-        return OfficePage.objects.child_of(self).live().public().order_by("-is_head_office", "path")
+        return public(OfficePage.objects.child_of(self).live()).order_by("-is_head_office", "path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -9,6 +9,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, phone_number_validator
+from home.visibility import public
 from institution.blocks import QuestionAnswerBlock
 from institution.navigation import section_navigation
 
@@ -114,5 +115,5 @@ class ContactPage(BasePage):
             ("office_index", OfficeIndexPage),
             ("complaint_form", ComplaintFormPage),
         ):
-            context[name] = model.objects.live().public().filter(locale=self.locale).first()
+            context[name] = public(model.objects.live()).filter(locale=self.locale).first()
         return context

@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
+from home.visibility import public
 
 
 class PublicationType(models.TextChoices):
@@ -36,11 +37,8 @@ class PublicationIndexPage(BasePage):
         verbose_name = _("publication list")
 
     def get_publications(self):
-        return (
-            PublicationPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("-year", "-first_published_at")
+        return public(PublicationPage.objects.child_of(self).live()).order_by(
+            "-year", "-first_published_at"
         )
 
     def get_publication_groups(self):

@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
+from home.visibility import public
 from news.forms import NewsPageForm
 from news.models.snippets import NewsCategory
 
@@ -38,8 +39,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def articles(self):
         """The live articles of this index, newest first, with what a listing shows."""
         return (
-            NewsPage.objects.live()
-            .public()
+            public(NewsPage.objects.live())
             .child_of(self)
             .select_related("lead_image", "view_count")
             .prefetch_related("categories", "lead_image__renditions")
@@ -71,11 +71,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsAtomFeed(self)(request)
 
     def get_context(self, request, *args, **kwargs):
-        from news.listing import archive_years
+        from news.listing import archive_years_of
 
         context = super().get_context(request, *args, **kwargs)
-        context["categories"] = NewsCategory.objects.filter(locale=self.locale)
-        context["archive_years"] = archive_years(self.articles())
+        context["categories"] = NewsCategory.objects.filter(locale=self.locale_id)
+        context["archive_years"] = archive_years_of(self)
         context["rss_url"] = self.url + self.reverse_subpage("rss")
         context["atom_url"] = self.url + self.reverse_subpage("atom")
         return context
@@ -156,6 +156,10 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+        # Listings, feeds, the home page and related news show the newest first.
+        indexes = [
+            models.Index(fields=["-publication_date", "-page_ptr"], name="news_article_newest"),
+        ]
 
     @property
     def view_total(self):
@@ -165,33 +169,47 @@ class NewsPage(BasePage):
         except NewsPage.view_count.RelatedObjectDoesNotExist:
             return 0
 
-    def categories_in_language(self):
+    # Fetched with the article when it is served (home/routing.py): shown on every article.
+    serve_related = ("locale", "lead_image", "view_count")
+
+    def categories_in_language(self, categories=None):
         """This article's categories named in the article's own language."""
         from news.listing import localise_categories
 
-        return localise_categories(list(self.categories.all()), self.locale)
+        if categories is None:
+            categories = list(self.categories.all())
+        return localise_categories(categories, self.locale)
 
-    def related_news(self):
+    def related_news(self, categories=None):
         """Live articles of the same language sharing a category, newest first, not this one."""
-        keys = [category.translation_key for category in self.categories.all()]
+        if categories is None:
+            categories = list(self.categories.all())
+        keys = [category.translation_key for category in categories]
         if not keys:
             return NewsPage.objects.none()
+        sharing = NewsPage.categories.through.objects.filter(
+            newscategory__translation_key__in=keys
+        ).values("newspage_id")
         return (
-            NewsPage.objects.live()
-            .public()
-            .filter(locale=self.locale, categories__translation_key__in=keys)
+            public(NewsPage.objects.live())
+            .filter(locale=self.locale_id, pk__in=sharing)
             .exclude(pk=self.pk)
-            .distinct()
             .select_related("lead_image")
             .prefetch_related("lead_image__renditions")
             .order_by("-publication_date", "-pk")[:RELATED_NEWS_COUNT]
         )
 
+    def news_index_url(self, request):
+        """The URL of the news index this article is in: its own URL without its slug."""
+        url = self.get_url(request)
+        if url and url.endswith(f"/{self.slug}/"):
+            return url[: -len(self.slug) - 1]
+        return self.get_parent().get_url(request)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["article_categories"] = self.categories_in_language()
-        context["related_news"] = self.related_news()
-        index_page = self.get_parent().specific
-        context["news_index"] = index_page
-        context["tag_url"] = index_page.url
+        categories = list(self.categories.all())
+        context["article_categories"] = self.categories_in_language(categories)
+        context["related_news"] = self.related_news(categories)
+        context["news_index_url"] = self.news_index_url(request)
         return context

@@ -49,8 +49,17 @@ def test_different_objects_of_one_model_are_different_keys(page_cache, minimal_s
     assert calls == [english, russian]
 
 
-def test_nothing_is_kept_with_the_page_cache_off(page_cache, settings):
+def test_answers_are_kept_with_the_page_cache_off(page_cache, settings):
     settings.PAGE_CACHE_ENABLED = False
+    calls.clear()
+    describe("hotline")
+    describe("hotline")
+
+    assert calls == ["hotline"]
+
+
+def test_nothing_is_kept_with_the_fragment_cache_off(page_cache, settings):
+    settings.FRAGMENT_CACHE_ENABLED = False
     calls.clear()
     describe("hotline")
     describe("hotline")

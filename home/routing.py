@@ -1,0 +1,130 @@
+"""Finding the page for a URL in two queries, whatever its depth, with Wagtail's own semantics.
+
+Wagtail routes a URL by walking the tree from the site's root, two queries a level (the child,
+then its specific row), after finding the site and the language's home page. Here the site and
+the language's home page are memoised per content generation, and the page is found by its
+`url_path` among the home page's descendants: one query for the deepest page the URL names, one
+for its specific row. That page then routes what is left of the URL itself (a feed under the
+news index), and Wagtail's `serve` view does the rest (view restrictions, hooks, `serve`).
+
+Whenever the shortcut could answer differently from the walk (a page on the way whose own
+routes claim the rest of the URL, no site), it steps aside and Wagtail walks the tree as usual.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.http import Http404
+from django.http.request import split_domain_port
+from django.urls import Resolver404
+from wagtail import views as wagtail_views
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, Site
+from wagtail.models.sites import get_site_for_hostname
+
+from pagecache.memo import per_language_and_generation
+
+
+@dataclass(frozen=True)
+class LanguageRoot:
+    pk: int
+    path: str
+    depth: int
+    url_path: str
+
+
+@per_language_and_generation
+def site_for_host(hostname, port):
+    """The site answering `hostname:port`, as `Site.find_for_request` finds it."""
+    try:
+        return get_site_for_hostname(hostname, port)
+    except Site.DoesNotExist:
+        return None
+
+
+@per_language_and_generation
+def language_root(site):
+    """The home page the active language's URLs start from (the site's root, localized)."""
+    root = site.root_page.localized
+    return LanguageRoot(root.pk, root.path, root.depth, root.url_path)
+
+
+def find_site(request):
+    """`Site.find_for_request`, memoised; the answer is kept on the request as Wagtail keeps it."""
+    if not hasattr(request, "_wagtail_site"):
+        hostname = split_domain_port(request._get_raw_host())[0]
+        request._wagtail_site = site_for_host(hostname, request.get_port())
+    return request._wagtail_site
+
+
+def prefix_url_paths(root, components):
+    """The url_path of the root and of each page the URL passes through, shallowest first."""
+    return [
+        root.url_path + "".join(f"{part}/" for part in components[:count])
+        for count in range(len(components) + 1)
+    ]
+
+
+def claims_rest_of_url(model, rest):
+    """Whether a page of `model` on the way would answer `rest` itself instead of its child."""
+    if model.route is Page.route:
+        return False
+    if issubclass(model, RoutablePageMixin) and model.route is RoutablePageMixin.route:
+        try:
+            model.get_resolver().resolve("/" + "".join(f"{part}/" for part in rest))
+        except Resolver404:
+            return False
+    return True
+
+
+def fast_route(request, site, path):
+    """Wagtail's route result for `path`, or NotImplemented when the tree must be walked."""
+    root = language_root(site)
+    components = [component for component in path.split("/") if component]
+    # By slug and depth (indexed), not by url_path (which is not): the root and one candidate
+    # a level, each checked against the url_path the URL names.
+    expected = prefix_url_paths(root, components)
+    levels = Q(pk=root.pk)
+    for level, slug in enumerate(components, start=1):
+        levels |= Q(slug=slug, depth=root.depth + level)
+    candidates = (
+        Page.objects.filter(levels, path__startswith=root.path)
+        .order_by("depth")
+        .values_list("pk", "content_type_id", "depth", "url_path")
+    )
+    rows = [
+        (pk, type_id, depth)
+        for pk, type_id, depth, url_path in candidates
+        if url_path == expected[depth - root.depth]
+    ]
+    if [depth for _, _, depth in rows] != list(range(root.depth, root.depth + len(rows))):
+        return NotImplemented  # not one page a level: let Wagtail decide
+    models = [ContentType.objects.get_for_id(type_id).model_class() for _, type_id, _ in rows]
+    for (_, _, depth), model in zip(rows[:-1], models[:-1], strict=True):
+        if model is None or claims_rest_of_url(model, components[depth - root.depth :]):
+            return NotImplemented
+    pk, _, depth = rows[-1]
+    model = models[-1]
+    if model is None:
+        return NotImplemented
+    page = model.objects.select_related(*serve_related(model)).get(pk=pk)
+    try:
+        return page.route(request, components[depth - root.depth :])
+    except Http404:
+        return None
+
+
+def serve_related(model):
+    """The relations a page type's template shows, fetched with the page (`serve_related`)."""
+    return getattr(model, "serve_related", ("locale",))
+
+
+def serve(request, path):
+    """Wagtail's page view, with the site and the page found by the shortcut above."""
+    site = find_site(request)
+    if site is not None and not hasattr(request, "_wagtail_route_for_request"):
+        route = fast_route(request, site, path)
+        if route is not NotImplemented:
+            request._wagtail_route_for_request = route
+    return wagtail_views.serve(request, path)
