@@ -4,7 +4,7 @@
 
 Tops the az news index up to `--articles` articles (bulk-written, see bench.scale) and writes
 two URL sets as JSON: one URL per page type (English, the demo's own pages) and the scale set
-(az news index first and last page, an article, the sitemap).
+(az news index first and last page, an article, the sitemap and its last part).
 """
 
 import argparse
@@ -38,6 +38,17 @@ def page_type_urls():
     return urls
 
 
+def sitemap_parts():
+    """How many parts sitemap.xml has (1 while the site is small)."""
+    from django.conf import settings
+    from wagtail.models import Site
+
+    from home.sitemap import live_pages
+
+    pages = live_pages(Site.objects.get(is_default_site=True)).count()
+    return max(1, math.ceil(pages / settings.SITEMAP_PAGE_SIZE))
+
+
 def scale_urls(index_page):
     from news.listing import ARTICLES_PER_PAGE
     from news.models import NewsPage
@@ -52,6 +63,7 @@ def scale_urls(index_page):
             "news index, last page": f"{index_page.url}?page={last_page}",
             "article": article.url,
             "sitemap": "/sitemap.xml",
+            "sitemap, last part": f"/sitemap.xml?page={sitemap_parts()}",
         },
     }
 

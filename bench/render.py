@@ -2,8 +2,13 @@
 
     DATABASE_URL=... .venv/bin/python -m bench.render --urls urls.json --output render.json
 
-"Cold" is a render (the page cache empty, image renditions already made by a first visit);
-"warm" is a visit answered from the full-page cache. Run against a prepared database.
+Three figures per URL, each after a first visit has made the image renditions:
+- "render": the page built with the full-page cache off, the site furniture (menus, breadcrumbs,
+  snippets, locales; pagecache/memo.py) already known, as on any page-cache miss between two
+  publishes: a first visit of a URL, an expired page, a search. The issue's targets apply here.
+- "cold": the first render after a publish, which starts a new generation: nothing cached at all.
+- "warm": a visit answered from the full-page cache.
+Run against a prepared database.
 """
 
 import argparse
@@ -51,9 +56,16 @@ def summary(durations):
 
 
 def measure(client, url, cold_runs, warm_runs):
+    from django.conf import settings
+
     from pagecache.keys import bump_generation
 
     client.get(url)  # first visit: renditions, template loading, connection
+    settings.PAGE_CACHE_ENABLED = False
+    client.get(url)  # the site furniture of this generation
+    render_queries = query_count(client, url)
+    render = timed_visits(client, url, warm_runs)
+    settings.PAGE_CACHE_ENABLED = True
     bump_generation()
     cold_queries = query_count(client, url)
     cold = timed_visits(client, url, cold_runs, before_each=bump_generation)
@@ -62,6 +74,7 @@ def measure(client, url, cold_runs, warm_runs):
     warm = timed_visits(client, url, warm_runs)
     return {
         "url": url,
+        "render": {**summary(render), "queries": render_queries},
         "cold": {**summary(cold), "queries": cold_queries},
         "warm": {**summary(warm), "queries": warm_queries},
     }

@@ -4,7 +4,8 @@
 
 In a throw-away database (SQLite in a temporary folder, or `<name>_bench` when DATABASE_URL is
 PostgreSQL) holding the demo content topped up to 100 articles, it measures: render median and
-p95 and SQL queries per page type, cold (rendered) and warm (page cache); throughput and latency
+p95 and SQL queries per page type, rendered (page cache off), after a publish (nothing cached)
+and warm (page cache); throughput and latency
 under gunicorn with 2 workers on 127.0.0.1 (wrk, 8 connections), with the page cache off and on;
 the home page weight (bench/page_weight.py) and audit pages per minute (bench/audit_speed.py)
 when those scripts exist; and the scale run: the same database grown to 10,000 articles,

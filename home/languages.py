@@ -1,11 +1,12 @@
 """Which languages a page or view exists in, and the URL of each, for the switcher and hreflang."""
 
 from dataclasses import dataclass
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.db.models import F, Q
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_from_path, override
 from wagtail.models import Locale, Page
 
 from pagecache.memo import per_language_and_generation
@@ -108,6 +109,49 @@ def view_alternates(request):
     current = get_language()
     urls = {code: translate_url(request.get_full_path(), code) for code in LANGUAGE_NAMES}
     return _ordered(urls, current)
+
+
+def page_at(path, language_code, site):
+    """The live page of `language_code`'s tree at `path` (its URL without the prefix), or None."""
+    from home.routing import language_root
+
+    with override(language_code):
+        root = language_root(site)
+    url_path = root.url_path + path.lstrip("/")
+    return Page.objects.live().filter(url_path=url_path, path__startswith=root.path).first()
+
+
+def path_in_language(path, language_code, request):
+    """A local path of this site as a visitor switching to `language_code` expects it.
+
+    A page's translation when it has one (without the query, whose filters name things of the
+    other language), else that language's home page; any other view under the new prefix.
+    """
+    from home.routing import find_site
+
+    parts = urlsplit(path)
+    current = get_language_from_path(parts.path)
+    if current is None or current == language_code:
+        return path if current else translate_url(path, language_code)
+    site = find_site(request)
+    page = page_at(parts.path.removeprefix(f"/{current}/"), current, site) if site else None
+    if page is None:
+        return translate_url(path, language_code)
+    translated = page.get_translation_or_none(Locale.objects.get_for_language(language_code))
+    if translated is None or not translated.live:
+        return f"/{language_code}/"
+    return translated.get_url(request) or f"/{language_code}/"
+
+
+def preferences_alternates(request, return_path):
+    """The preferences page in each language, each leading back to the visitor's page in it."""
+    urls = {
+        code: translate_url(request.path, code)
+        + "?"
+        + urlencode({"next": path_in_language(return_path, code, request)}, safe="/")
+        for code in LANGUAGE_NAMES
+    }
+    return _ordered(urls, get_language())
 
 
 def home_alternates(request):

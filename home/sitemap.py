@@ -1,8 +1,11 @@
 """sitemap.xml (every live page of every language, with its hreflang alternates) and robots.txt."""
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.http import HttpResponseNotFound
 from django.template.response import TemplateResponse
 from django.utils.encoding import iri_to_uri
 from django.utils.timezone import localtime
@@ -55,39 +58,94 @@ def language_trees(site, request):
     return trees
 
 
-def sitemap_entries(site, request):
-    """Entries with alternates: each translation group lists every member, itself included."""
-    entries = []
-    groups = defaultdict(list)
+ROW_FIELDS = ("path", "url_path", "translation_key", "last_published_at")
+
+
+def entry_for(row, trees):
+    """A sitemap entry for one page's row, or None for a page outside the language trees."""
+    path, url_path, translation_key, last_published_at = row
+    tree = trees.get(path[: 2 * Page.steplen])
+    if tree is None or not url_path.startswith(tree.url_path):
+        return None
+    location = tree.url + iri_to_uri(url_path[len(tree.url_path) :])
+    lastmod = localtime(last_published_at).isoformat() if last_published_at else ""
+    return SitemapEntry(location, tree.language_code, lastmod)
+
+
+def sitemap_entries(site, request, section=None):
+    """Entries with alternates: each translation group lists every member, itself included.
+
+    `section` (a slice) limits the entries to part of the site; their alternates still name
+    every translation, wherever it is listed.
+    """
     trees = language_trees(site, request)
-    rows = live_pages(site).values_list("path", "url_path", "translation_key", "last_published_at")
-    for path, url_path, translation_key, last_published_at in rows:
-        tree = trees.get(path[: 2 * Page.steplen])
-        if tree is None or not url_path.startswith(tree.url_path):
-            continue
-        location = tree.url + iri_to_uri(url_path[len(tree.url_path) :])
-        lastmod = localtime(last_published_at).isoformat() if last_published_at else ""
-        entry = SitemapEntry(location, tree.language_code, lastmod)
-        entries.append(entry)
-        groups[translation_key].append(entry)
+    pages = live_pages(site)
+    rows = pages.values_list(*ROW_FIELDS)
+    rows = list(rows if section is None else rows[section])
+    entries = {}
+    for row in rows:
+        entry = entry_for(row, trees)
+        if entry is not None:
+            entries[row] = entry
+    groups = defaultdict(list)
+    if section is None:
+        members = entries.items()
+    else:
+        keys = {row[2] for row in rows}
+        member_rows = pages.filter(translation_key__in=keys).values_list(*ROW_FIELDS)
+        members = [(row, entries.get(row) or entry_for(row, trees)) for row in member_rows]
+    for row, entry in members:
+        if entry is not None:
+            groups[row[2]].append(entry)
     default_language = default_language_code()
-    for members in groups.values():
-        alternates = sorted((member.language_code, member.location) for member in members)
+    for group in groups.values():
+        alternates = sorted((member.language_code, member.location) for member in group)
         default = [location for code, location in alternates if code == default_language]
         if default:
             alternates.append(("x-default", default[0]))
-        for member in members:
-            member.alternates = alternates if len(members) > 1 else []
-    return entries
+        for member in group:
+            member.alternates = alternates if len(group) > 1 else []
+    return list(entries.values())
 
 
 def _site(request):
     return Site.find_for_request(request) or Site.objects.get(is_default_site=True)
 
 
+def parse_section_number(value, count):
+    """The sitemap part a crawler asks for (1 to `count`), or None when the value is wrong."""
+    if not value.isascii() or not value.isdigit() or len(value) > 6:
+        return None
+    number = int(value)
+    return number if 1 <= number <= count else None
+
+
 @require_safe
 def sitemap(request):
-    entries = sitemap_entries(_site(request), request)
+    """The whole sitemap, or past `SITEMAP_PAGE_SIZE` pages a sitemap index of its parts
+    (`?page=1`, `?page=2`, ...), each part as cheap to build however big the site grows."""
+    site = _site(request)
+    size = settings.SITEMAP_PAGE_SIZE
+    total = live_pages(site).count()
+    parts = max(1, math.ceil(total / size))
+    requested = request.GET.get("page")
+    if requested is None and parts > 1:
+        base = request.build_absolute_uri(request.path)
+        locations = [f"{base}?page={number}" for number in range(1, parts + 1)]
+        return TemplateResponse(
+            request,
+            "sitemap_index.xml",
+            {"locations": locations},
+            content_type="application/xml",
+        )
+    section = None
+    if requested is not None:
+        number = parse_section_number(requested, parts)
+        if number is None:
+            message = f"There is no sitemap part {requested[:20]!r}: parts are 1 to {parts}.\n"
+            return HttpResponseNotFound(message, content_type="text/plain; charset=utf-8")
+        section = slice((number - 1) * size, number * size)
+    entries = sitemap_entries(site, request, section)
     return TemplateResponse(
         request, "sitemap.xml", {"entries": entries}, content_type="application/xml"
     )

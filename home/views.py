@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from home.languages import preferences_alternates
 from home.preferences import (
     Preferences,
     PreferencesForm,
@@ -46,7 +47,12 @@ def display_preferences(request):
         current = preferences_from_request(request)
         form = PreferencesForm(initial={"text_size": current.text_size, "theme": current.theme})
         status = 200
-    context = {"form": form, "return_path": return_path}
+    context = {
+        "form": form,
+        "return_path": return_path,
+        # Switching language here leads back to the visitor's page in the new language.
+        "alternates": preferences_alternates(request, return_path),
+    }
     return TemplateResponse(request, "home/display_preferences.html", context, status=status)
 
 

@@ -14,8 +14,8 @@ NAMESPACES = {
 
 
 class SitemapTests(DemoSiteTestCase):
-    def sitemap(self):
-        response = self.client.get("/sitemap.xml")
+    def sitemap(self, url="/sitemap.xml"):
+        response = self.client.get(url)
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response["Content-Type"], "application/xml")
         root = ElementTree.fromstring(response.content)
@@ -72,3 +72,34 @@ class SitemapTests(DemoSiteTestCase):
     def test_sitemap_only_answers_reads(self):
         self.assertEqual(self.client.post("/sitemap.xml").status_code, 405)
         self.assertEqual(self.client.post("/robots.txt").status_code, 405)
+
+    def test_a_big_site_gets_an_index_of_parts_that_together_list_every_page(self):
+        whole = self.sitemap()
+        # The page cache would answer with the whole sitemap it has just stored.
+        with self.settings(SITEMAP_PAGE_SIZE=20, PAGE_CACHE_ENABLED=False):
+            response = self.client.get("/sitemap.xml")
+            self.assertEqual(response.status_code, 200)
+            self.assertEqual(response["Content-Type"], "application/xml")
+            index = ElementTree.fromstring(response.content)
+            self.assertEqual(index.tag, f"{{{NAMESPACES['sm']}}}sitemapindex")
+            parts = [element.text for element in index.findall("sm:sitemap/sm:loc", NAMESPACES)]
+            self.assertEqual(len(parts), -(-len(whole) // 20))
+            self.assertEqual(parts[0], "http://testserver/sitemap.xml?page=1")
+            combined = {}
+            for part in parts:
+                entries = self.sitemap(part.removeprefix("http://testserver"))
+                self.assertLessEqual(len(entries), 20)
+                self.assertFalse(set(entries) & set(combined), "a page is listed in two parts")
+                combined.update(entries)
+        # The same pages, each with every translation as alternate, wherever that is listed.
+        self.assertEqual(combined, whole)
+
+    def test_a_sitemap_part_that_does_not_exist_is_not_found(self):
+        with self.settings(SITEMAP_PAGE_SIZE=20):
+            for value in ["0", "999", "x", "-1", "1.5", "", "٣"]:
+                with self.subTest(value=value):
+                    response = self.client.get("/sitemap.xml", {"page": value})
+                    self.assertEqual(response.status_code, 404)
+                    self.assertIn("There is no sitemap part", response.content.decode())
+        # A small site is one part: page 1 is the whole sitemap.
+        self.assertEqual(self.sitemap("/sitemap.xml?page=1"), self.sitemap())

@@ -181,6 +181,8 @@ if REDIS_URL:
                 "CACHE_KEY_PREFIX", "ombudsman-" + str(DATABASES["default"]["NAME"])
             ),
             "OPTIONS": {
+                # After a failure, Redis is left alone for REDIS_RETRY_SECONDS (pagecache/redis.py).
+                "CLIENT_CLASS": "pagecache.redis.CircuitBreakerClient",
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 0.5,
                 "SOCKET_TIMEOUT": 0.5,
@@ -188,6 +190,7 @@ if REDIS_URL:
         }
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    REDIS_RETRY_SECONDS = env_int("REDIS_RETRY_SECONDS", 5)
 else:
     CACHES = {
         "default": {
@@ -202,6 +205,8 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_COUNTED_SECONDS = env_int("PAGE_CACHE_COUNTED_SECONDS", 60)
+# sitemap.xml lists this many pages at most; a bigger site gets a sitemap index of parts.
+SITEMAP_PAGE_SIZE = env_int("SITEMAP_PAGE_SIZE", 1000)
 # Site furniture (menus, breadcrumbs, snippets, locales) memoised per language and content
 # generation (pagecache/memo.py), with or without the full-page cache.
 FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)

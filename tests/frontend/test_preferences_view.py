@@ -130,3 +130,25 @@ def test_the_form_requires_a_csrf_token_but_the_pages_linking_to_it_carry_none(d
 
 def test_other_methods_are_refused(db):
     assert Client().put("/en/preferences/").status_code == 405
+
+
+def test_switching_language_on_the_preferences_page_keeps_the_way_back_in_that_language(
+    demo_content,
+):
+    """From the Azerbaijani news page's preferences, English leads back to the English news."""
+    from news.models import NewsIndexPage
+
+    news = {page.locale.language_code: page.url for page in NewsIndexPage.objects.live()}
+    html = Client().get(f"/az/preferences/?next={news['az']}?page=2").content.decode()
+    switcher = html[html.index('class="language-switcher"') :]
+    switcher = switcher[: switcher.index("</nav>")]
+
+    assert f'href="/en/preferences/?next={news["en"]}"' in switcher
+    assert f'href="/ru/preferences/?next={news["ru"]}"' in switcher
+    assert f'href="/az/preferences/?next={news["az"]}%3Fpage%3D2"' in switcher
+
+
+def test_the_way_back_from_a_view_that_is_not_a_page_keeps_its_query(db):
+    html = Client().get("/en/preferences/?next=/en/search/?q=report").content.decode()
+
+    assert 'href="/ru/preferences/?next=/ru/search/%3Fq%3Dreport"' in html

@@ -24,6 +24,7 @@ def dead_redis(settings):
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{closed_loopback_port()}/0",
             "OPTIONS": {
+                "CLIENT_CLASS": "pagecache.redis.CircuitBreakerClient",
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 0.5,
                 "SOCKET_TIMEOUT": 0.5,
@@ -52,3 +53,53 @@ def test_editors_can_publish_while_redis_is_down(dead_redis, client, news_site):
     article.save_revision().publish()
 
     assert "Published during a cache outage" in client.get(article.url).content.decode()
+
+
+@pytest.fixture
+def redis_connections(monkeypatch):
+    """Every time the cache client reaches for a Redis connection."""
+    from django_redis.client import DefaultClient
+
+    asked = []
+    original = DefaultClient.get_client
+
+    def counting_get_client(self, *args, **kwargs):
+        asked.append(args)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(DefaultClient, "get_client", counting_get_client)
+    return asked
+
+
+def test_after_a_failure_redis_is_not_asked_again_for_a_while(
+    dead_redis, settings, redis_connections
+):
+    """A hung Redis costs one timeout, not one per cache call of every page."""
+    settings.REDIS_RETRY_SECONDS = 60
+    cache.get("first")  # fails: the breaker opens
+    redis_connections.clear()
+
+    for number in range(20):
+        assert cache.get(f"key-{number}") is None
+        cache.set(f"key-{number}", number)
+
+    assert redis_connections == []
+    assert cache.client.is_skipping
+
+
+def test_redis_is_asked_again_after_the_pause(dead_redis, settings, redis_connections, monkeypatch):
+    import time
+
+    from pagecache import redis
+
+    settings.REDIS_RETRY_SECONDS = 60
+    cache.get("first")  # fails: the breaker opens
+    redis_connections.clear()
+    assert cache.get("second") is None
+    assert redis_connections == []
+
+    later = time.monotonic() + 61
+    monkeypatch.setattr(redis.time, "monotonic", lambda: later)
+
+    assert cache.get("third") is None
+    assert len(redis_connections) == 1
