@@ -88,8 +88,18 @@ def page_alternates(page, request):
     """The live translations of `page` (itself included), in the site's language order.
 
     Untranslated aliases are left out: a language where the page is not translated yet is not
-    offered, and no hreflang claims the source text is, say, English.
+    offered, and no hreflang claims the source text is, say, English. Kept per page until the
+    next publish, except for a page not saved yet (an editor's preview).
     """
+    from home.routing import find_site
+
+    site = find_site(request) if request is not None else None
+    if page.pk is None or site is None:
+        return _page_alternates(page, site)
+    return _memoised_page_alternates(page, site)
+
+
+def _page_alternates(page, site):
     urls = {}
     translations = (
         page.get_translations(inclusive=True)
@@ -98,10 +108,15 @@ def page_alternates(page, request):
         .select_related("locale")
     )
     for translation in translations:
-        url = translation.get_url(request=request)
+        url = translation.get_url(current_site=site)
         if url:
             urls[translation.locale.language_code] = url
     return _ordered(urls, page.locale.language_code)
+
+
+@per_language_and_generation
+def _memoised_page_alternates(page, site):
+    return _page_alternates(page, site)
 
 
 def view_alternates(request):

@@ -1,11 +1,12 @@
-"""Finding the page for a URL in two queries, whatever its depth, with Wagtail's own semantics.
+"""Finding the page for a URL in one or two queries, whatever its depth, as Wagtail finds it.
 
 Wagtail routes a URL by walking the tree from the site's root, two queries a level (the child,
 then its specific row), after finding the site and the language's home page. Here the site and
 the language's home page are memoised per content generation, and the page is found by its
-`url_path` among the home page's descendants: one query for the deepest page the URL names, one
-for its specific row. That page then routes what is left of the URL itself (a feed under the
-news index), and Wagtail's `serve` view does the rest (view restrictions, hooks, `serve`).
+`url_path` among the home page's descendants: one query for the deepest page the URL names
+(memoised per path until the next publish), one for its specific row. That page then routes
+what is left of the URL itself (a feed under the news index), and Wagtail's `serve` view does
+the rest (view restrictions, hooks, `serve`).
 
 Whenever the shortcut could answer differently from the walk (a page on the way whose own
 routes claim the rest of the URL, no site), it steps aside and Wagtail walks the tree as usual.
@@ -78,8 +79,10 @@ def claims_rest_of_url(model, rest):
     return True
 
 
-def fast_route(request, site, path):
-    """Wagtail's route result for `path`, or NotImplemented when the tree must be walked."""
+@per_language_and_generation
+def locate(site, path):
+    """(pk, content type id, depth) of the deepest page `path` names, or None when Wagtail must
+    walk the tree. Kept per path until the next publish: where a URL leads only changes then."""
     root = language_root(site)
     components = [component for component in path.split("/") if component]
     # By slug and depth (indexed), not by url_path (which is not): the root and one candidate
@@ -99,18 +102,31 @@ def fast_route(request, site, path):
         if url_path == expected[depth - root.depth]
     ]
     if [depth for _, _, depth in rows] != list(range(root.depth, root.depth + len(rows))):
-        return NotImplemented  # not one page a level: let Wagtail decide
+        return None  # not one page a level: let Wagtail decide
     models = [ContentType.objects.get_for_id(type_id).model_class() for _, type_id, _ in rows]
+    if any(model is None for model in models):
+        return None
     for (_, _, depth), model in zip(rows[:-1], models[:-1], strict=True):
-        if model is None or claims_rest_of_url(model, components[depth - root.depth :]):
-            return NotImplemented
-    pk, _, depth = rows[-1]
-    model = models[-1]
-    if model is None:
+        if claims_rest_of_url(model, components[depth - root.depth :]):
+            return None
+    return rows[-1]
+
+
+def fast_route(request, site, path):
+    """Wagtail's route result for `path`, or NotImplemented when the tree must be walked."""
+    found = locate(site, path)
+    if found is None:
         return NotImplemented
-    page = model.objects.select_related(*serve_related(model)).get(pk=pk)
+    pk, type_id, depth = found
+    model = ContentType.objects.get_for_id(type_id).model_class()
     try:
-        return page.route(request, components[depth - root.depth :])
+        page = model.objects.select_related(*serve_related(model)).get(pk=pk)
+    except model.DoesNotExist:
+        return NotImplemented
+    components = [component for component in path.split("/") if component]
+    root_depth = language_root(site).depth
+    try:
+        return page.route(request, components[depth - root_depth :])
     except Http404:
         return None
 
