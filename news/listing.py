@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from taggit.models import Tag
 
 from news.models import NewsPage, NewsPageTag
@@ -105,7 +106,11 @@ def paginate(articles, page_value):
         ) from None
     except EmptyPage:
         raise InvalidListingParameter(
-            _("There is no page %(value)s: this list has %(count)s page(s).")
+            ngettext(
+                "There is no page %(value)s: this list has %(count)s page.",
+                "There is no page %(value)s: this list has %(count)s pages.",
+                paginator.num_pages,
+            )
             % {"value": shown(page_value), "count": paginator.num_pages}
         ) from None
 

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 IMPACT_ORDER = ("minor", "moderate", "serious", "critical")
 
@@ -25,7 +26,8 @@ class AuditRun(models.Model):
 
     class Trigger(models.TextChoices):
         COMMAND = "command", _("Command")
-        PUBLISH = "publish", _("Publish")
+        # A noun: the audit ran because a page was published.
+        PUBLISH = "publish", pgettext_lazy("audit trigger", "Publish")
         ADMIN = "admin", _("Admin")
 
     started_at = models.DateTimeField(_("started at"), auto_now_add=True, db_index=True)

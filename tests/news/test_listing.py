@@ -104,7 +104,7 @@ class NewsListingTests(TestCase):
         cases = {
             "?page=0": "There is no page 0",
             "?page=-1": "There is no page -1",
-            "?page=3": "There is no page 3: this list has 2 page(s).",
+            "?page=3": "There is no page 3: this list has 2 pages.",
             "?page=abc": "“abc” is not a page number.",
             "?page=1.5": "“1.5” is not a page number.",
             "?page=" + "9" * 400: "There is no page 999",

@@ -84,3 +84,19 @@ def test_every_marked_string_in_the_code_is_in_the_catalog(language, marked_stri
         f"{language}: strings marked in the code but missing from locale/{language}: {missing}. "
         "Run `manage.py makemessages -l az -l ru` (see the Makefile) and translate them."
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "noun", "verb"),
+    [("az", "Dərc", "Dərc et"), ("ru", "Публикация", "Опубликовать")],
+)
+def test_an_audit_started_by_publishing_says_so_with_a_noun_not_the_publish_button(
+    language, noun, verb
+):
+    from django.utils import translation
+
+    from accessibility.models import AuditRun
+
+    with translation.override(language):
+        assert str(AuditRun.Trigger.PUBLISH.label) == noun
+        assert translation.gettext("Publish") == verb  # Wagtail's button keeps its verb
