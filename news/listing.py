@@ -61,7 +61,8 @@ def parse_category(value, locale):
     if not value:
         return None
     is_slug = SLUG_PATTERN.fullmatch(value)
-    category = is_slug and NewsCategory.objects.filter(locale=locale, slug=value).first()
+    by_slug = {category.slug: category for category in categories_of(locale.pk).values()}
+    category = is_slug and by_slug.get(value)
     if not category:
         raise InvalidListingParameter(
             _("There is no news category “%(value)s”.") % {"value": shown(value)}
@@ -115,13 +116,19 @@ def paginate(articles, page_value):
         ) from None
 
 
+@per_language_and_generation
+def categories_of(locale_id):
+    """A language's categories by translation key, in name order; kept until the next change
+    (categories are snippets: saving one starts a new generation)."""
+    return {
+        category.translation_key: category
+        for category in NewsCategory.objects.filter(locale_id=locale_id)
+    }
+
+
 def localise_categories(categories, locale):
     """The given categories named in `locale` (each category itself where it is untranslated)."""
-    keys = {category.translation_key for category in categories}
-    translated = {
-        category.translation_key: category
-        for category in NewsCategory.objects.filter(locale=locale, translation_key__in=keys)
-    }
+    translated = categories_of(locale.pk)
     return [translated.get(category.translation_key, category) for category in categories]
 
 

@@ -71,10 +71,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsAtomFeed(self)(request)
 
     def get_context(self, request, *args, **kwargs):
-        from news.listing import archive_years_of
+        from news.listing import archive_years_of, categories_of
 
         context = super().get_context(request, *args, **kwargs)
-        context["categories"] = NewsCategory.objects.filter(locale=self.locale_id)
+        context["categories"] = list(categories_of(self.locale_id).values())
         context["archive_years"] = archive_years_of(self)
         context["rss_url"] = self.url + self.reverse_subpage("rss")
         context["atom_url"] = self.url + self.reverse_subpage("atom")
