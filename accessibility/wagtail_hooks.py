@@ -1,19 +1,21 @@
 """Wagtail hooks of the accessibility app: content-check warnings, the checker, the admin area."""
 
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
+from wagtail_localize.models import Translation
 
 import accessibility.tasks  # noqa: F401 - connects audit-on-publish to `page_published`
 from accessibility.admin import urls as admin_urls
 from accessibility.admin.checker import use_site_checker
 from accessibility.admin.report import page_status
 from accessibility.admin.views import VIEW_PERMISSION
-from accessibility.content_checks import check_page
+from accessibility.content_checks import check_page, errors
 from accessibility.forms import PUBLISH_ACTION
 from accessibility.tasks import PAGE_SCOPE, audit_on_publish_enabled
 
@@ -104,3 +106,38 @@ def after_create(request, page):
 def after_edit(request, page):
     show_content_findings(request, page)
     show_audit_after_publish(request, page)
+
+
+# Before wagtail-localize's own `before_edit_page` hook (order 0), which publishes a translation
+# from its translation editor without the page form and its content checks.
+@hooks.register("before_edit_page", order=-1)
+def check_translation_before_publishing(request, page):
+    """Refuse to publish a translation whose content has accessibility errors (an image's
+    alternative text translated as nothing, say), as the page form refuses it for a page."""
+    # The translation editor's Publish button posts `action=publish`.
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    translation = (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
+        .select_related("source", "target_locale")
+        .first()
+    )
+    if translation is None:
+        return None
+    as_published = translation.source.get_ephemeral_translated_instance(
+        translation.target_locale, fallback=True
+    )
+    problems = errors(check_page(as_published))
+    if not problems:
+        return None
+    messages.error(
+        request,
+        _(
+            "This translation cannot be published until its accessibility problems are fixed: "
+            "%(problems)s"
+        )
+        % {"problems": " ".join(str(problem.message) for problem in problems)},
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)

@@ -210,3 +210,53 @@ def test_no_machine_translation_service_is_configured_by_default():
     from wagtail_localize.machine_translators import get_machine_translator
 
     assert get_machine_translator() is None
+
+
+def test_a_translation_is_not_published_while_an_image_lacks_its_alternative_text(
+    admin_client, site, django_capture_on_commit_callbacks
+):
+    """wagtail-localize publishes from its own editor: the content checks still apply."""
+    from bench.content import lead_image_for
+
+    picture = lead_image_for(0)
+    index = site.add_page(NewsIndexPage(title="Xəbərlər", slug="xeberler"))
+    translate_instance(index, "en", {"Xəbərlər": "News", "xeberler": "news"}, site.user)
+    body = [
+        (
+            "image",
+            {
+                "image": picture,
+                "alt_text": "Ombudsman uşaqlarla",
+                "decorative": False,
+                "caption": "",
+            },
+        )
+    ]
+    article = site.add_page(
+        NewsPage(publication_date=SEED_DATE, body=body, **ARTICLE), parent=index
+    )
+    submit_for_translation(admin_client, article, "en")
+    translation = translation_into(article, "en")
+    translated = translation.get_target_instance()
+
+    # The translator "translates" the alternative text as blank space. (An empty translation
+    # is no translation: wagtail-localize would publish the source's text.)
+    type_translations(admin_client, translation, {**ENGLISH, "Ombudsman uşaqlarla": "  "})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("wagtailadmin_pages:edit", args=[translated.pk]),
+            {"action": "publish"},
+            follow=True,
+        )
+    # The admin speaks Azerbaijani unless an editor chooses otherwise.
+    assert "əlçatanlıq problemləri düzəldilənə qədər onu dərc etmək olmaz" in (
+        response.content.decode()
+    )
+    translated.refresh_from_db()
+    assert not translated.live
+
+    type_translations(
+        admin_client, translation, {**ENGLISH, "Ombudsman uşaqlarla": "The Ombudsman with children"}
+    )
+    publish_in_translation_editor(admin_client, translated, django_capture_on_commit_callbacks)
+    assert 'alt="The Ombudsman with children"' in visit("/en/news/childrens-home-visit/")
