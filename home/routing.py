@@ -24,7 +24,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.models.sites import get_site_for_hostname
 
-from pagecache.memo import per_language_and_generation
+from pagecache.memo import Unkept, per_language_and_generation
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,8 @@ def claims_rest_of_url(model, rest):
 @per_language_and_generation
 def locate(site, path):
     """(pk, content type id, depth) of the deepest page `path` names, or None when Wagtail must
-    walk the tree. Kept per path until the next publish: where a URL leads only changes then."""
+    walk the tree. Kept per path until the next publish (where a URL leads only changes then)
+    when the whole path names a page."""
     root = language_root(site)
     components = [component for component in path.split("/") if component]
     # By slug and depth (indexed), not by url_path (which is not): the root and one candidate
@@ -109,6 +110,10 @@ def locate(site, path):
     for (_, _, depth), model in zip(rows[:-1], models[:-1], strict=True):
         if claims_rest_of_url(model, components[depth - root.depth :]):
             return None
+    if rows[-1][2] != root.depth + len(components):
+        # Part of the URL names no page (a feed, a mistyped address): not kept, so that made-up
+        # addresses cannot fill the memory.
+        return Unkept(rows[-1])
     return rows[-1]
 
 

@@ -72,6 +72,13 @@ class LocalAnswers:
 local_answers = LocalAnswers()
 
 
+class Unkept:
+    """What a memoised function returns for an answer not worth keeping (`value` is returned)."""
+
+    def __init__(self, value):
+        self.value = value
+
+
 def argument_key(argument):
     """Models by label, model instances by label and primary key, other values by repr."""
     meta = getattr(argument, "_meta", None)
@@ -95,7 +102,8 @@ def shared_key(key, generation):
 
 def per_language_and_generation(function):
     """Cache `function(*args)` per active language and content generation (args: models or
-    values with a stable repr). Answers must be picklable and must not be mutated."""
+    values with a stable repr). Answers must be picklable and must not be mutated; an answer
+    wrapped in `Unkept` is returned as it is and not kept."""
 
     @functools.wraps(function)
     def memoised(*args):
@@ -111,6 +119,8 @@ def per_language_and_generation(function):
         value = page_cache().get(shared_key(key, current), NOT_CACHED)
         if value is NOT_CACHED:
             value = function(*args)
+            if isinstance(value, Unkept):
+                return value.value
             page_cache().set(shared_key(key, current), value, timeout=settings.PAGE_CACHE_SECONDS)
         local_answers.set(current, key, value)
         return value

@@ -5,7 +5,7 @@ from django.utils import translation
 
 from home.models import Hotline
 from pagecache.keys import bump_generation
-from pagecache.memo import per_language_and_generation
+from pagecache.memo import Unkept, per_language_and_generation
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +65,18 @@ def test_nothing_is_kept_with_the_fragment_cache_off(page_cache, settings):
     describe("hotline")
 
     assert calls == ["hotline", "hotline"]
+
+
+@per_language_and_generation
+def keep_some(subject):
+    calls.append(subject)
+    return subject if subject == "worth keeping" else Unkept(subject)
+
+
+def test_answers_marked_unkept_are_computed_each_time(page_cache):
+    calls.clear()
+    for _ in range(2):
+        assert keep_some("worth keeping") == "worth keeping"
+        assert keep_some("made up") == "made up"
+
+    assert calls == ["worth keeping", "made up", "made up"]

@@ -113,3 +113,25 @@ def test_making_a_page_private_takes_it_off_the_cached_public_site(client, news,
 
     restriction.delete()
     assert client.get(article.url).status_code == 200
+
+
+def test_made_up_addresses_are_not_kept_but_pages_are(news, page_cache):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import translation
+
+    site = Site.objects.get(is_default_site=True)
+    index_path = news["index"].url.removeprefix("/az/")
+    queries = {}
+    with translation.override("az"):
+        for path in (index_path, index_path + "made-up-address/"):
+            request = RequestFactory().get(f"/az/{path}")
+            routing.fast_route(request, site, path)  # the first time, the page is looked up
+            with CaptureQueriesContext(connection) as second_time:
+                routing.fast_route(request, site, path)
+            queries[path] = [query["sql"] for query in second_time.captured_queries]
+
+    # A page's address is kept: only the page itself is read.
+    assert len(queries[index_path]) == 1
+    # A made-up one is looked up again: the lookup, the index, its (missing) child.
+    assert len(queries[index_path + "made-up-address/"]) == 3
