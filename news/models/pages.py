@@ -17,6 +17,7 @@ from home.models import BasePage
 from home.visibility import public
 from news.forms import NewsPageForm
 from news.models.snippets import NewsCategory
+from pagecache.memo import per_language_and_generation
 
 RELATED_NEWS_COUNT = 3
 
@@ -79,6 +80,25 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         context["rss_url"] = self.url + self.reverse_subpage("rss")
         context["atom_url"] = self.url + self.reverse_subpage("atom")
         return context
+
+
+@per_language_and_generation
+def newest_sharing_a_category(locale_id, category_keys):
+    """The newest live articles of a language in any of the categories (by translation key),
+    one more than related news shows (an article leaves itself out); kept until the next
+    publish, as every article of the same categories shows the same ones."""
+    sharing = NewsPage.categories.through.objects.filter(
+        newscategory__translation_key__in=category_keys
+    ).values("newspage_id")
+    articles = (
+        public(NewsPage.objects.live())
+        .filter(locale=locale_id, pk__in=sharing)
+        .defer("body")
+        .select_related("lead_image")
+        .prefetch_related("lead_image__renditions")
+        .order_by("-publication_date", "-pk")
+    )
+    return list(articles[: RELATED_NEWS_COUNT + 1])
 
 
 class NewsPageTag(TaggedItemBase):
@@ -184,20 +204,11 @@ class NewsPage(BasePage):
         """Live articles of the same language sharing a category, newest first, not this one."""
         if categories is None:
             categories = list(self.categories.all())
-        keys = [category.translation_key for category in categories]
+        keys = tuple(sorted({str(category.translation_key) for category in categories}))
         if not keys:
-            return NewsPage.objects.none()
-        sharing = NewsPage.categories.through.objects.filter(
-            newscategory__translation_key__in=keys
-        ).values("newspage_id")
-        return (
-            public(NewsPage.objects.live())
-            .filter(locale=self.locale_id, pk__in=sharing)
-            .exclude(pk=self.pk)
-            .select_related("lead_image")
-            .prefetch_related("lead_image__renditions")
-            .order_by("-publication_date", "-pk")[:RELATED_NEWS_COUNT]
-        )
+            return []
+        newest = newest_sharing_a_category(self.locale_id, keys)
+        return [article for article in newest if article.pk != self.pk][:RELATED_NEWS_COUNT]
 
     def news_index_url(self, request):
         """The URL of the news index this article is in: its own URL without its slug."""
