@@ -40,13 +40,11 @@ def page_type_urls():
 
 def sitemap_parts():
     """How many parts sitemap.xml has (1 while the site is small)."""
-    from django.conf import settings
     from wagtail.models import Site
 
-    from home.sitemap import live_pages
+    from home.sitemap import part_count
 
-    pages = live_pages(Site.objects.get(is_default_site=True)).count()
-    return max(1, math.ceil(pages / settings.SITEMAP_PAGE_SIZE))
+    return part_count(Site.objects.get(is_default_site=True))
 
 
 def scale_urls(index_page):

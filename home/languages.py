@@ -91,7 +91,7 @@ def page_alternates(page, request):
     offered, and no hreflang claims the source text is, say, English. Kept per page until the
     next publish, except for a page not saved yet (an editor's preview).
     """
-    from home.routing import find_site
+    from home.routing import find_site  # home.routing needs the models loaded
 
     site = find_site(request) if request is not None else None
     if page.pk is None or site is None:
@@ -128,12 +128,15 @@ def view_alternates(request):
 
 def page_at(path, language_code, site):
     """The live page of `language_code`'s tree at `path` (its URL without the prefix), or None."""
-    from home.routing import language_root
+    from home.routing import language_root, locate  # home.routing needs the models loaded
 
     with override(language_code):
         root = language_root(site)
-    url_path = root.url_path + path.lstrip("/")
-    return Page.objects.live().filter(url_path=url_path, path__startswith=root.path).first()
+        found = locate(site, path)
+    depth = root.depth + len([part for part in path.split("/") if part])
+    if found is None or found[2] != depth:
+        return None
+    return Page.objects.live().filter(pk=found[0]).first()
 
 
 def path_in_language(path, language_code, request):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
 from home.languages import UNTRANSLATED_ALIAS, default_language_code
+from home.routing import find_site
 from home.visibility import public
 
 
@@ -109,7 +110,12 @@ def sitemap_entries(site, request, section=None):
 
 
 def _site(request):
-    return Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    return find_site(request) or Site.objects.get(is_default_site=True)
+
+
+def part_count(site):
+    """How many parts sitemap.xml has: 1 up to `SITEMAP_PAGE_SIZE` pages."""
+    return max(1, math.ceil(live_pages(site).count() / settings.SITEMAP_PAGE_SIZE))
 
 
 def parse_section_number(value, count):
@@ -126,8 +132,7 @@ def sitemap(request):
     (`?page=1`, `?page=2`, ...), each part as cheap to build however big the site grows."""
     site = _site(request)
     size = settings.SITEMAP_PAGE_SIZE
-    total = live_pages(site).count()
-    parts = max(1, math.ceil(total / size))
+    parts = part_count(site)
     requested = request.GET.get("page")
     if requested is None and parts > 1:
         base = request.build_absolute_uri(request.path)
