@@ -9,6 +9,7 @@ declare -A provides=(
     [gettext]=/usr/bin/msgfmt
     [postgresql]=/usr/lib/postgresql
     [redis-server]=/usr/bin/redis-server
+    [default-jre-headless]=/usr/bin/java
 )
 
 missing=()
