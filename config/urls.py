@@ -45,3 +45,4 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = home_views.page_not_found
+handler500 = home_views.server_error

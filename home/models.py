@@ -12,7 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from accessibility.forms import AccessibilityCheckedPageForm
 from home.latest_news import latest_news
 from home.navigation import PageLinkBlock, QuickLinkBlock
-from home.visibility import any_view_restrictions
+from home.visibility import restriction_check_may_be_skipped
 
 phone_number_validator = RegexValidator(
     r"^\+?[0-9 ()-]{2,20}$",
@@ -34,8 +34,9 @@ class BasePage(Page):
 
     def get_view_restrictions(self):
         """Wagtail's check of this page's and its ancestors' restrictions, skipped (no query)
-        while the site has no restricted page at all, as is usual for a public institution."""
-        if not any_view_restrictions():
+        while serving the public site and no page at all is private, as is usual for a public
+        institution; everywhere else (admin privacy dialog, copies, aliases) always asked."""
+        if restriction_check_may_be_skipped():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 

@@ -9,7 +9,10 @@ what is left of the URL itself (a feed under the news index), and Wagtail's `ser
 the rest (view restrictions, hooks, `serve`).
 
 Whenever the shortcut could answer differently from the walk (a page on the way whose own
-routes claim the rest of the URL, no site), it steps aside and Wagtail walks the tree as usual.
+routes claim the rest of the URL, no site, a memoised location that no longer matches the page
+read from the database: moved, renamed or gone), it steps aside and Wagtail walks the tree as
+usual. Liveness and privacy are never memoised here: the page itself is read from the database
+on every request, and Wagtail's `serve` checks its view restrictions (home/visibility.py).
 """
 
 from dataclasses import dataclass
@@ -129,7 +132,11 @@ def fast_route(request, site, path):
     except model.DoesNotExist:
         return NotImplemented
     components = [component for component in path.split("/") if component]
-    root_depth = language_root(site).depth
+    root = language_root(site)
+    named = prefix_url_paths(root, components)[depth - root.depth]
+    if page.url_path != named or page.depth != depth or not page.path.startswith(root.path):
+        return NotImplemented  # the memo is older than the tree: let Wagtail walk it
+    root_depth = root.depth
     try:
         return page.route(request, components[depth - root_depth :])
     except Http404:

@@ -51,10 +51,9 @@ def language_trees(site, request):
     the rest of its url_path, as Wagtail's `get_url` builds it (without asking per page)."""
     trees = {}
     for root in language_roots(site).select_related("locale"):
-        url = root.get_url(request)
+        # The site's configured address (Wagtail's Site), never the Host or port a request names.
+        url = root.get_full_url(request)
         if url:
-            # The host the visitor (or crawler) asked for, as the pages' <link rel=alternate> use.
-            url = request.build_absolute_uri(url)
             trees[root.path] = LanguageTree(root.locale.language_code, root.url_path, url)
     return trees
 
@@ -135,7 +134,7 @@ def sitemap(request):
     parts = part_count(site)
     requested = request.GET.get("page")
     if requested is None and parts > 1:
-        base = request.build_absolute_uri(request.path)
+        base = site.root_url + request.path
         locations = [f"{base}?page={number}" for number in range(1, parts + 1)]
         return TemplateResponse(
             request,
@@ -158,4 +157,7 @@ def sitemap(request):
 
 @require_safe
 def robots_txt(request):
-    return TemplateResponse(request, "robots.txt", {}, content_type="text/plain; charset=utf-8")
+    context = {"site_root_url": _site(request).root_url}
+    return TemplateResponse(
+        request, "robots.txt", context, content_type="text/plain; charset=utf-8"
+    )

@@ -1,10 +1,15 @@
 """Views of the site skeleton that are not Wagtail pages."""
 
-from django.http import HttpResponseRedirect
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseRedirect
+from django.template import loader
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+from django.views.defaults import server_error as django_server_error
 
 from home.languages import preferences_alternates
 from home.preferences import (
@@ -20,6 +25,30 @@ def page_not_found(request, exception=None):
     """A 404 in the visitor's language (LocaleMiddleware has activated it from the URL prefix)."""
     response = TemplateResponse(request, "404.html", {"is_not_found": True}, status=404)
     response.render()
+    return response
+
+
+# How long a visitor (or a crawler, which otherwise drops the page) is asked to wait when the
+# database cannot be reached.
+DATABASE_DOWN_RETRY_AFTER_SECONDS = 30
+
+
+def database_is_unreachable(error):
+    """A lost or refused database connection (not a bug in a query): worth a retry later."""
+    return isinstance(error, (OperationalError, InterfaceError))
+
+
+def server_error(request):
+    """500, or 503 with `Retry-After` when the database cannot be reached: the site's own page,
+    rendered without the database (no snippets, no menus). Django closes the broken connection
+    at the end of the request, so the next request reconnects: no restart is needed."""
+    error = sys.exc_info()[1]
+    if not database_is_unreachable(error):
+        return django_server_error(request)
+    # No request context: its processors (settings, user, messages) could touch the database.
+    response = HttpResponse(loader.render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(DATABASE_DOWN_RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
     return response
 
 

@@ -1,13 +1,37 @@
-"""Public pages: Wagtail's "private page" check, skipped while no page of the site is private.
+"""Public pages: Wagtail's "private page" check, skipped on the public site while none is private.
 
 `PageQuerySet.public()` and a served page's restriction check each cost a query; a public
-institution's site rarely has a private page, so whether any exists is memoised until the next
-change (saving or deleting a view restriction starts a new content generation).
+institution's site rarely has a private page, so whether any exists is memoised per content
+generation (pagecache/generation.py, whose number of record is in the database). The shortcut
+fails closed:
+
+- it applies only while serving the public site (`serving_public_site`, set by the page-cache
+  middleware for GET/HEAD outside the admin); the admin's privacy dialog, page copies, aliases,
+  previews and every other caller ask the database, always;
+- saving or deleting a view restriction, or changing its groups, writes a new generation to the
+  database inside the same transaction, so the memo cannot outlive the commit that made a page
+  private; a memo is kept `FRAGMENT_CACHE_SECONDS` at most in any case;
+- when neither the cache nor the database can give the generation, the memo is not used.
 """
+
+import contextlib
+import contextvars
 
 from wagtail.models import PageViewRestriction
 
 from pagecache.memo import per_language_and_generation
+
+_serving_public_site = contextvars.ContextVar("serving_public_site", default=False)
+
+
+@contextlib.contextmanager
+def serving_public_site():
+    """Within this block (one public request), the memoised answer may replace the check."""
+    token = _serving_public_site.set(True)
+    try:
+        yield
+    finally:
+        _serving_public_site.reset(token)
 
 
 @per_language_and_generation
@@ -16,6 +40,11 @@ def any_view_restrictions():
     return PageViewRestriction.objects.exists()
 
 
+def restriction_check_may_be_skipped():
+    """True only on the public serving path while the memo vouches that no page is private."""
+    return _serving_public_site.get() and not any_view_restrictions()
+
+
 def public(queryset):
-    """`queryset.public()`, without its query while no page is private."""
-    return queryset.public() if any_view_restrictions() else queryset
+    """`queryset.public()`, without its query while serving the site and no page is private."""
+    return queryset if restriction_check_may_be_skipped() else queryset.public()

@@ -2,8 +2,17 @@
 
 `ViewCountMiddleware` sits outside the page cache, so a visit is counted whether the article's HTML
 was rendered or served from the cache (the page cache tells it which page a cached entry was).
-Bots, link previews, prefetches, HEAD requests and editors' previews (which never reach `serve`)
-are not counted.
+Bots, link previews, prefetches and prerenders (every browser's header for them), HEAD requests
+and editors' previews (which never reach `serve`) are not counted.
+
+One visitor counts once per article per clock hour, without a cookie and without storing
+anything personal: the visitor is a keyed hash (HMAC-SHA256, with a key derived from
+`SECRET_KEY`) of the client's address, its user agent, the article and the hour, kept in the
+cache for an hour with `add` (the first request of the hour adds it and counts). The address is
+the connection's, or, behind `TRUSTED_PROXY_COUNT` reverse proxies, the one they report in
+`X-Forwarded-For`. When the cache cannot say whether the visitor was counted (Redis down), the
+visit is not counted: a public figure that could be inflated at will during an outage is worse
+than one that misses the visits of a few minutes.
 
 Each process adds visits up in memory and writes them every `VIEW_COUNT_FLUSH_SECONDS` (10 s in
 production; 0, at once, in development and tests) in one transaction: one cheap `UPDATE` per
@@ -20,11 +29,13 @@ import collections
 import logging
 import re
 import threading
+import time
 
 from django.apps import apps
 from django.conf import settings
 from django.db import IntegrityError, connections, transaction
 from django.db.models import F
+from django.utils.crypto import salted_hmac
 
 logger = logging.getLogger(__name__)
 
@@ -37,13 +48,64 @@ NOT_A_READER = re.compile(
 )
 
 
+# What browsers send with a request made ahead of a click: Chromium `Sec-Purpose: prefetch`
+# (`prefetch;prerender`), the older `Purpose: prefetch`, Firefox `X-Moz: prefetch`, Safari's
+# `X-Purpose: preview`.
+SPECULATIVE_REQUEST_HEADERS = ("Sec-Purpose", "Purpose", "X-Moz", "X-Purpose")
+SPECULATIVE_PURPOSES = re.compile(r"prefetch|prerender|preview", re.IGNORECASE)
+VISITOR_SECONDS = 60 * 60
+
+
+def is_speculative(request):
+    """A prefetch or prerender: the person may never look at the page."""
+    return any(
+        SPECULATIVE_PURPOSES.search(request.headers.get(header, ""))
+        for header in SPECULATIVE_REQUEST_HEADERS
+    )
+
+
 def is_reader(request):
     """Whether a request looks like a person reading, rather than a machine fetching."""
     user_agent = request.META.get("HTTP_USER_AGENT", "")
     if not user_agent or NOT_A_READER.search(user_agent):
         return False
-    purpose = request.headers.get("Sec-Purpose", "") + request.headers.get("Purpose", "")
-    return "prefetch" not in purpose.lower()
+    return not is_speculative(request)
+
+
+def client_address(request):
+    """The visitor's address: the connection's, or the one `TRUSTED_PROXY_COUNT` proxies report."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies > 0:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def visitor_key(request, page_id, hour=None):
+    """A cache key naming this visitor, article and hour, from which none of them can be read."""
+    hour = int(time.time() // VISITOR_SECONDS) if hour is None else hour
+    message = "\x1f".join(
+        [client_address(request), request.META.get("HTTP_USER_AGENT", ""), str(page_id), str(hour)]
+    )
+    digest = salted_hmac("news.counter.visitor", message, algorithm="sha256").hexdigest()
+    return f"counter:visitor:{digest}"
+
+
+def first_visit_this_hour(request, page_id):
+    """True when this visitor has not been counted for this article this hour; False when they
+    have or when the cache cannot tell (it is down)."""
+    from django.core.cache import cache
+
+    try:
+        added = cache.add(visitor_key(request, page_id), 1, timeout=VISITOR_SECONDS)
+    except Exception:  # the database cache while the database is down
+        return False
+    return added is True
 
 
 def view_count_model():
@@ -139,6 +201,8 @@ class ViewCountMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if should_count(request, response):
+        if should_count(request, response) and first_visit_this_hour(
+            request, request.served_page_id
+        ):
             record_visit(request.served_page_id)
         return response

@@ -1,62 +1,89 @@
-"""Cache keys of the page cache, and the generation number that purges every cached page at once.
+"""Cache keys of the page cache: one per generation, host, meaningful URL, language and variant.
 
-Every stored page's key includes the current generation. Publishing, unpublishing, moving or
-deleting any page (or changing a snippet, image, document or site setting) increments the
-generation, so the changed page and every page that lists it (home, news index and its filter
-pages, feeds, sitemap) stop being served from cache at once; the old entries simply expire.
+Every stored page's key includes the current content generation (generation.py), so a purge
+makes every stored page unreachable at once; the old entries simply expire. Variations that
+cannot change a page are folded together, so that a campaign link or a spelling of the host
+name does not start a new entry (nor lets a visitor fill the cache): tracking parameters
+(`utm_*`, `fbclid`, `gclid`…) are dropped, the host name is lower-cased without its trailing
+dot and without the scheme's default port. Pages never show the request's host (absolute links
+come from the Wagtail site's configured address), so folding hosts cannot mix up content.
 """
 
 import hashlib
-import time
+from urllib.parse import parse_qsl, urlencode
 
-from django.conf import settings
-from django.core.cache import caches
+from django.http.request import split_domain_port
 from django.utils.translation import get_language_from_path
 
 from home.preferences import preference_cache_variant
 
-GENERATION_KEY = "pagecache:generation"
+from .generation import bump_generation, current_generation, page_cache
+
+__all__ = ["bump_generation", "current_generation", "page_cache", "page_cache_key"]
+
+# Query parameters that analytics and mail tools append and no page reads.
+TRACKING_PARAMETERS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "gclsrc",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "ttclid",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "_hsenc",
+        "_hsmi",
+        "mkt_tok",
+        "oly_anon_id",
+        "oly_enc_id",
+        "vero_id",
+        "ref_src",
+    }
+)
+DEFAULT_PORTS = {"http": "80", "https": "443"}
 
 
-def page_cache():
-    return caches[settings.PAGE_CACHE_ALIAS]
+def is_tracking_parameter(name):
+    name = name.lower()
+    return name.startswith("utm_") or name in TRACKING_PARAMETERS
 
 
-def fresh_generation():
-    """A starting number no earlier key can have used, even if the old one was evicted."""
-    return time.time_ns() // 1000
+def meaningful_query(query_string):
+    """The query string without tracking parameters, the others in their original order (the
+    string itself when it has none)."""
+    if not query_string:
+        return ""
+    pairs = parse_qsl(query_string, keep_blank_values=True)
+    kept = [(name, value) for name, value in pairs if not is_tracking_parameter(name)]
+    if len(kept) == len(pairs):
+        return query_string
+    return urlencode(kept)
 
 
-def current_generation():
-    """The generation number, started the first time it is asked for."""
-    cache = page_cache()
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, fresh_generation(), timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
-
-
-def bump_generation():
-    """Make every page stored so far unreachable; return the new generation."""
-    cache = page_cache()
-    try:
-        return cache.incr(GENERATION_KEY)
-    except ValueError:
-        # No generation stored (never asked for, or evicted): start a fresh one.
-        generation = fresh_generation()
-        cache.set(GENERATION_KEY, generation, timeout=None)
-        return generation
+def normalised_host(request):
+    """The Host as every spelling of it is treated alike: `Example.ORG.:443` -> `example.org`."""
+    domain, port = split_domain_port(request.get_host())  # lower-cased, trailing dot removed
+    if port and port != DEFAULT_PORTS.get(request.scheme):
+        return f"{domain}:{port}"
+    return domain
 
 
 def page_cache_key(request, generation):
     """The key of one variant of one URL: host, path with query, language, preferences."""
-    full_path = request.get_full_path()
     language = get_language_from_path(request.path_info) or ""
     parts = [
         str(generation),
-        request.get_host(),
-        full_path,
+        normalised_host(request),
+        request.path,
+        meaningful_query(request.META.get("QUERY_STRING", "")),
         language,
         # Normalised: a forged or malformed cookie maps to the default and adds no entries.
         preference_cache_variant(request),

@@ -1,12 +1,15 @@
 """Memoising site furniture (snippets, menus, breadcrumbs, locales) per language and generation.
 
 The same snippets and menus are looked up on every page; their values only change when an editor
-saves a snippet or publishes a page, which starts a new cache generation (see keys.py). Results
-are kept under the function, its arguments, the active language and the generation, so they are
-never stale: each process keeps them in memory, and the shared cache hands them to the other
-processes. This is independent of the full-page cache (`PAGE_CACHE_ENABLED`): a page that is not
-served from the page cache (a first visit, a search, a switched-off page cache) is still built
-without re-reading the menus. `FRAGMENT_CACHE_ENABLED = False` recomputes everything.
+saves a snippet or publishes a page, which starts a new content generation (generation.py).
+Results are kept under the function, its arguments, the active language and the generation:
+each process keeps them in memory, and the shared cache hands them to the other processes.
+Every answer is also kept for `FRAGMENT_CACHE_SECONDS` at most (60 s), in memory and in the
+shared cache, so that a change no purge announced (a lost purge, a change made outside the
+site's code) shows within that bound anyway. This is independent of the full-page cache
+(`PAGE_CACHE_ENABLED`): a page that is not served from the page cache (a first visit, a search,
+a switched-off page cache) is still built without re-reading the menus.
+`FRAGMENT_CACHE_ENABLED = False` recomputes everything.
 """
 
 import contextlib
@@ -14,11 +17,12 @@ import contextvars
 import functools
 import hashlib
 import threading
+import time
 
 from django.conf import settings
 from django.utils.translation import get_language
 
-from .keys import current_generation, page_cache
+from .generation import current_generation, page_cache
 
 NOT_CACHED = object()
 # At most this many answers are kept in a process; past it the oldest generation's go first.
@@ -41,20 +45,28 @@ def generation():
     return _request_generation.get() or current_generation()
 
 
+def memo_seconds():
+    return settings.FRAGMENT_CACHE_SECONDS
+
+
 class LocalAnswers:
-    """This process's answers of the newest generation it has seen."""
+    """This process's answers of the newest generation it has seen, each for a bounded time."""
 
     def __init__(self):
         self.lock = threading.Lock()
         self.generation = None
-        self.answers = {}
+        self.answers = {}  # key -> (monotonic time it expires, value)
 
     def get(self, generation, key):
         if generation != self.generation:
             return NOT_CACHED
-        return self.answers.get(key, NOT_CACHED)
+        expires, value = self.answers.get(key, (0.0, NOT_CACHED))
+        if time.monotonic() >= expires:
+            return NOT_CACHED
+        return value
 
-    def set(self, generation, key, value):
+    def set(self, generation, key, value, seconds=None):
+        seconds = memo_seconds() if seconds is None else seconds
         with self.lock:
             if generation != self.generation:
                 if self.generation is not None and generation < self.generation:
@@ -62,7 +74,7 @@ class LocalAnswers:
                 self.generation, self.answers = generation, {}
             if len(self.answers) >= LOCAL_LIMIT:
                 self.answers.clear()
-            self.answers[key] = value
+            self.answers[key] = (time.monotonic() + seconds, value)
 
     def clear(self):
         with self.lock:
@@ -110,19 +122,26 @@ def per_language_and_generation(function):
         if not settings.FRAGMENT_CACHE_ENABLED:
             return function(*args)
         current = generation()
-        if current is None:  # the cache is unreachable: nothing can be known to be fresh
-            return function(*args)
+        if current is None:  # neither cache nor database answers: nothing can be vouched for
+            value = function(*args)
+            return value.value if isinstance(value, Unkept) else value
         key = memo_key(function, args)
         value = local_answers.get(current, key)
         if value is not NOT_CACHED:
             return value
-        value = page_cache().get(shared_key(key, current), NOT_CACHED)
-        if value is NOT_CACHED:
-            value = function(*args)
-            if isinstance(value, Unkept):
-                return value.value
-            page_cache().set(shared_key(key, current), value, timeout=settings.PAGE_CACHE_SECONDS)
-        local_answers.set(current, key, value)
+        # Shared answers carry the wall-clock time they expire, so that a process taking one
+        # keeps it no longer than the one that computed it would have.
+        shared = page_cache().get(shared_key(key, current))
+        if shared is not None and shared[0] - time.time() > 0:
+            expires, value = shared
+            local_answers.set(current, key, value, seconds=expires - time.time())
+            return value
+        value = function(*args)
+        if isinstance(value, Unkept):
+            return value.value
+        seconds = memo_seconds()
+        page_cache().set(shared_key(key, current), (time.time() + seconds, value), timeout=seconds)
+        local_answers.set(current, key, value, seconds=seconds)
         return value
 
     return memoised

@@ -3,6 +3,9 @@
 A response is stored only when it is the same for every anonymous visitor with the same URL,
 language and preference cookie: a 200 to a GET by a visitor without a session, that sets no
 cookie, contains no CSRF token, is not a preview and did not ask for `private`/`no-cache`.
+Tracking parameters are taken off a public read's query string before any view sees it, so
+that a stored page cannot differ by them (nor hold one visitor's click identifier). When the
+generation cannot be known (neither cache nor database answers), nothing is read or stored.
 """
 
 from django.conf import settings
@@ -10,7 +13,9 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from .keys import current_generation, page_cache, page_cache_key
+from home.visibility import serving_public_site
+
+from .keys import current_generation, meaningful_query, page_cache, page_cache_key
 from .memo import generation_for_request
 
 CACHE_STATUS_HEADER = "X-Page-Cache"
@@ -23,6 +28,15 @@ def is_public_read(request):
         return False
     excluded = settings.PAGE_CACHE_EXCLUDED_PATHS
     return not any(request.path_info.startswith(prefix) for prefix in excluded)
+
+
+def drop_tracking_parameters(request):
+    """Take `utm_*`, `fbclid`… off the query string the views read (and so off every link)."""
+    query_string = request.META.get("QUERY_STRING", "")
+    meaningful = meaningful_query(query_string)
+    if meaningful != query_string and query_string:
+        request.META["QUERY_STRING"] = meaningful
+        request.__dict__.pop("GET", None)  # re-read from the cleaned query string
 
 
 def request_may_use_cache(request):
@@ -86,14 +100,15 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not is_public_read(request):
             return self.mark_not_shared(request, self.get_response(request))
+        drop_tracking_parameters(request)
         # One generation for the whole request: the memoised menus and snippets of its templates
         # (memo.py) are looked up without asking the cache for the generation again.
         generation = current_generation()
-        with generation_for_request(generation):
+        with generation_for_request(generation), serving_public_site():
             return self.serve(request, generation)
 
     def serve(self, request, generation):
-        if not request_may_use_cache(request):
+        if generation is None or not request_may_use_cache(request):
             response = self.get_response(request)
             return self.mark_not_shared(request, response)
 

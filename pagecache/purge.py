@@ -1,19 +1,32 @@
-"""Purging: any change that can show on a public page starts a new page-cache generation.
+"""Purging: any change that can show on a public page starts a new generation after it commits.
 
-A page change affects the page itself and every page that lists it (home, news index and its filter
-pages, feeds, sitemap, search results, menus), so the whole cache generation is retired; the
-optional front-end cache (CDN) is told about the page and its ancestors (the listings).
+A change to a page shows on the page, on every page that lists it (home, news index and its
+filter pages, feeds, sitemap, search) and, through the menu every page embeds, anywhere; so the
+whole generation is retired, and the front-end cache (CDN), when one is configured, is told to
+drop every live page of the site (frontend.py, in a background task).
+
+When: the generation's number of record (a row in the database, generation.py) is raised in
+the change's own transaction, so it becomes visible to other processes at the very commit that
+makes the change visible, never before: no request can read the new generation and then the old
+content (and store that under it). Everything outside the database is purged after the commit
+(`transaction.on_commit`): the cache's copy of the number, this process's memos, the CDN.
+
+What: page published, unpublished (also by `publish_scheduled`: scheduled publishing and
+expiry), moved, deleted; a live page saved without a signal (alias copies made by Wagtail and
+wagtail-localize, a translation synchronised or converted from an alias); snippets, site and
+generic settings, images, documents, sites, locales, tags, view restrictions and their groups.
+A reverted revision is published through the same signals.
 """
 
 import functools
 import logging
 
 from django.apps import apps
-from django.conf import settings
-from django.db.models.signals import post_delete, post_save
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .keys import bump_generation
+from .generation import bump_now, generation_of_record, publish_generation
 
 logger = logging.getLogger(__name__)
 
@@ -23,35 +36,61 @@ CONTENT_MODEL_LABELS = (
     "wagtailimages.image",
     "wagtaildocs.document",
     "wagtailcore.site",
-    "wagtailcore.pageviewrestriction",
     "wagtailcore.locale",
+    "wagtailcore.pageviewrestriction",
+    "taggit.tag",
+)
+# Page fields that saving a draft, locking or commenting writes; none of them shows publicly.
+EDITING_ONLY_FIELDS = frozenset(
+    {
+        "draft_title",
+        "has_unpublished_changes",
+        "latest_revision",
+        "latest_revision_created_at",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "wagtail_admin_comments",
+    }
 )
 
 
-def purge_for_page(instance, **kwargs):
-    bump_generation()
-    purge_frontend_cache(instance)
+def after_commit():
+    """Hand the committed generation to every process, drop this process's memos, purge the CDN."""
+    from .frontend import queue_frontend_purge
+    from .memo import local_answers
 
-
-def purge_frontend_cache(page):
-    """Ask the CDN (when one is configured) to drop the page and the pages that list it."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
-    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
-
+    local_answers.clear()
     try:
-        pages = [page, *page.get_ancestors().filter(depth__gt=1).specific()]
-        purge_pages_from_cache(pages)
-    except Exception:  # a CDN outage must not stop an editor from publishing
-        logger.exception("Could not purge the front-end cache for page %s", page.pk)
+        publish_generation(generation_of_record())
+    except Exception:  # the cache's copy expires by itself (GENERATION_COPY_SECONDS)
+        logger.exception("Could not hand the new content generation to the cache")
+    queue_frontend_purge()
+
+
+def purge_after_commit(using=DEFAULT_DB_ALIAS):
+    """A new generation, visible at this transaction's commit (at once outside a transaction),
+    and the purge of everything else after it (once per transaction level, however many
+    changes it makes)."""
+    # Raised at every change: the transaction's own later reads (a test, a command) see each.
+    bump_now()
+    connection = connections[using]
+    savepoints = set(connection.savepoint_ids)
+    for registered_at, callback, _robust in connection.run_on_commit:
+        if callback is after_commit and registered_at == savepoints:
+            return  # already due at this commit, and dropped only with this very savepoint
+    transaction.on_commit(after_commit, using=using, robust=True)
+
+
+def purge_for_page(instance, **kwargs):
+    purge_after_commit()
 
 
 @functools.cache
 def content_models():
-    """Snippets, site settings, images, documents and sites: shown on pages, edited elsewhere.
-
-    Looked up at the first save rather than at start-up, when every snippet is registered.
-    """
+    """Snippets, site settings, images, documents, sites, locales and tags: shown on pages,
+    edited elsewhere. Looked up at the first save rather than at start-up, when every snippet
+    is registered."""
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.snippets.models import get_snippet_models
 
@@ -65,18 +104,44 @@ def content_models():
     return frozenset(models)
 
 
-def purge_for_saved_or_deleted_object(sender, instance, **kwargs):
+def shows_publicly(instance, update_fields):
+    """Whether saving this page can change what visitors see (a live page, not a draft save)."""
+    if not instance.live:
+        return False
+    return not (update_fields and set(update_fields) <= EDITING_ONLY_FIELDS)
+
+
+def purge_for_saved_or_deleted_object(sender, instance, using=DEFAULT_DB_ALIAS, **kwargs):
     from wagtail.models import Page
 
     if sender in content_models():
-        bump_generation()
-    elif kwargs.get("signal") is post_delete and isinstance(instance, Page) and instance.live:
-        purge_for_page(instance)
+        purge_after_commit(using)
+    elif isinstance(instance, Page):
+        # Alias copies and wagtail-localize's synchronised pages are saved live without a
+        # publish signal; a deleted live page leaves every listing and menu.
+        if kwargs.get("signal") is post_delete:
+            if instance.live:
+                purge_after_commit(using)
+        elif shows_publicly(instance, kwargs.get("update_fields")):
+            purge_after_commit(using)
+
+
+def purge_for_restriction_groups(sender, instance, action, using=DEFAULT_DB_ALIAS, **kwargs):
+    """Groups added to or removed from a view restriction change who may see the page."""
+    if action in ("post_add", "post_remove", "post_clear"):
+        purge_after_commit(using)
 
 
 def connect_purge_signals():
+    from wagtail.models import PageViewRestriction
+
     page_published.connect(purge_for_page, dispatch_uid="pagecache-published")
     page_unpublished.connect(purge_for_page, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(purge_for_page, dispatch_uid="pagecache-moved")
     post_save.connect(purge_for_saved_or_deleted_object, dispatch_uid="pagecache-saved")
     post_delete.connect(purge_for_saved_or_deleted_object, dispatch_uid="pagecache-deleted")
+    m2m_changed.connect(
+        purge_for_restriction_groups,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="pagecache-restriction-groups",
+    )

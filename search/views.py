@@ -1,11 +1,21 @@
-"""The search results page of each language (`/<lang>/search/?q=`)."""
+"""The search results page of each language (`/<lang>/search/?q=`).
+
+A visitor's query never reaches the search backend as syntax: only its words (letters and digits
+of any script) are searched for, so quotes, brackets and operators cannot make SQLite's FTS5 or
+PostgreSQL's parser fail. Should the backend still refuse a query, the visitor gets a 400 page
+saying so, never a 500; a database that cannot be reached is left to the 503 page.
+"""
+
+import re
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import DatabaseError
 from django.http import QueryDict
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from home.views import database_is_unreachable
 from home.visibility import public
 
 MAX_QUERY_LENGTH = 200
@@ -60,10 +70,41 @@ def results_page(results, page_value):
         ) from None
 
 
+WORD = re.compile(r"\w+")
+
+
+def searchable_words(query):
+    """The words of `query`, without any character a search backend reads as syntax."""
+    return " ".join(WORD.findall(query))
+
+
 def search_language_pages(query, locale):
-    """Live public pages of `locale` matching `query`, best match first."""
+    """Live public pages of `locale` matching the words of `query`, best match first."""
+    words = searchable_words(query)
+    if not words:
+        return Page.objects.none()
     pages = public(Page.objects.live()).filter(locale=locale).specific()
-    return pages.search(query)
+    return pages.search(words)
+
+
+def run_search(query, locale, page_value):
+    """The page of results asked for, read now so that a backend error is caught here."""
+    try:
+        page_obj = results_page(search_language_pages(query, locale), page_value)
+        page_obj.object_list = list(page_obj.object_list)
+    except DatabaseError as error:
+        if database_is_unreachable(error) and not is_query_error(error):
+            raise
+        raise SearchProblem(
+            _("We could not search for that. Try other words, without punctuation."),
+            status=400,
+        ) from error
+    return page_obj
+
+
+def is_query_error(error):
+    """SQLite reports a query it cannot parse as an OperationalError, like a lost connection."""
+    return "fts5" in str(error).lower() or "syntax error" in str(error).lower()
 
 
 def search(request):
@@ -74,7 +115,7 @@ def search(request):
         context["query"] = query
         if query:
             locale = Locale.get_active()
-            page_obj = results_page(search_language_pages(query, locale), request.GET.get("page"))
+            page_obj = run_search(query, locale, request.GET.get("page"))
             context["page_obj"] = page_obj
             context["searched"] = True
             kept = QueryDict(mutable=True)

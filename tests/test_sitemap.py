@@ -7,6 +7,8 @@ from wagtail.models import Page
 from institution.models import OfficePage, StandardPage
 from tests.institution.demo_site import DemoSiteTestCase
 
+# Links name the site's configured address (the demo site: localhost, port 80), never the Host
+# the request named (the test client's "testserver").
 NAMESPACES = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "xhtml": "http://www.w3.org/1999/xhtml",
@@ -33,10 +35,10 @@ class SitemapTests(DemoSiteTestCase):
     def test_every_live_page_of_every_language_is_listed_once(self):
         entries = self.sitemap()
         live_pages = Page.objects.filter(depth__gte=2).live().public()
-        expected = {f"http://testserver{page.url}" for page in live_pages}
+        expected = {f"http://localhost{page.url}" for page in live_pages}
         self.assertEqual(set(entries), expected)
         for language in ("az", "en", "ru"):
-            self.assertIn(f"http://testserver/{language}/", entries)
+            self.assertIn(f"http://localhost/{language}/", entries)
 
     def test_alternates_are_reciprocal_and_include_the_page_itself(self):
         entries = self.sitemap()
@@ -52,13 +54,13 @@ class SitemapTests(DemoSiteTestCase):
         about = StandardPage.objects.get(locale__language_code="az", slug="haqqimizda")
         about.add_child(instance=StandardPage(title="Yalnız azərbaycanca", slug="yalniz", body=[]))
         entries = self.sitemap()
-        self.assertEqual(entries["http://testserver/az/haqqimizda/yalniz/"], {})
+        self.assertEqual(entries["http://localhost/az/haqqimizda/yalniz/"], {})
 
     def test_unpublished_pages_and_their_alternates_are_left_out(self):
         OfficePage.objects.get(locale__language_code="ru", slug="guba").unpublish()
         entries = self.sitemap()
-        self.assertNotIn("http://testserver/ru/ofisy/guba/", entries)
-        alternates = entries["http://testserver/en/offices/guba/"]
+        self.assertNotIn("http://localhost/ru/ofisy/guba/", entries)
+        alternates = entries["http://localhost/en/offices/guba/"]
         self.assertEqual(set(alternates), {"az", "en", "x-default"})
 
     def test_robots_txt_points_crawlers_at_the_sitemap(self):
@@ -66,7 +68,7 @@ class SitemapTests(DemoSiteTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertTrue(response["Content-Type"].startswith("text/plain"))
         lines = response.content.decode().splitlines()
-        self.assertIn("Sitemap: http://testserver/sitemap.xml", lines)
+        self.assertIn("Sitemap: http://localhost/sitemap.xml", lines)
         self.assertIn("Disallow: /admin/", lines)
 
     def test_sitemap_only_answers_reads(self):
@@ -84,10 +86,10 @@ class SitemapTests(DemoSiteTestCase):
             self.assertEqual(index.tag, f"{{{NAMESPACES['sm']}}}sitemapindex")
             parts = [element.text for element in index.findall("sm:sitemap/sm:loc", NAMESPACES)]
             self.assertEqual(len(parts), -(-len(whole) // 20))
-            self.assertEqual(parts[0], "http://testserver/sitemap.xml?page=1")
+            self.assertEqual(parts[0], "http://localhost/sitemap.xml?page=1")
             combined = {}
             for part in parts:
-                entries = self.sitemap(part.removeprefix("http://testserver"))
+                entries = self.sitemap(part.removeprefix("http://localhost"))
                 self.assertLessEqual(len(entries), 20)
                 self.assertFalse(set(entries) & set(combined), "a page is listed in two parts")
                 combined.update(entries)

@@ -189,7 +189,8 @@ if REDIS_URL:
             },
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # The breaker logs one warning when it opens (pagecache/redis.py), not a traceback per call.
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
     REDIS_RETRY_SECONDS = env_int("REDIS_RETRY_SECONDS", 5)
 else:
     CACHES = {
@@ -210,10 +211,21 @@ SITEMAP_PAGE_SIZE = env_int("SITEMAP_PAGE_SIZE", 1000)
 # Site furniture (menus, breadcrumbs, snippets, locales) memoised per language and content
 # generation (pagecache/memo.py), with or without the full-page cache.
 FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
+# The longest any memoised answer is kept, in a process or in the shared cache: a change that no
+# purge announced shows within this many seconds anyway.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 60)
+# How long the shared cache's copy of the content generation (its number of record is in the
+# database, pagecache/generation.py) is trusted: a purge the cache missed heals within this bound.
+GENERATION_COPY_SECONDS = env_int("GENERATION_COPY_SECONDS", 5)
+# URLs per request to the front-end cache when the whole site is purged (pagecache/frontend.py).
+FRONTEND_PURGE_BATCH_SIZE = env_int("FRONTEND_PURGE_BATCH_SIZE", 100)
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", STATIC_URL, MEDIA_URL)
 VIEW_COUNTED_PAGE_TYPES = {"news.newspage"}
 # Article visits are written in batches this often (news/counter.py); 0 writes each one at once.
 VIEW_COUNT_FLUSH_SECONDS = env_int("VIEW_COUNT_FLUSH_SECONDS", 0)
+# Reverse proxies in front of the application whose X-Forwarded-For is trusted for the visitor's
+# address (news/counter.py counts a visitor once an hour); 0: the connection's own address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Media files in an S3-compatible bucket when one is named; credentials come from the usual
 # AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables, read by boto3.

@@ -30,12 +30,20 @@ STORAGES = {
 }
 
 # Without Redis, the cache lives in the database, so that every worker process sees the same
-# pages and the same purges (run `manage.py createcachetable` once).
+# pages and the same purges (run `manage.py createcachetable` once). Culling (past MAX_ENTRIES,
+# a third of the keys, the lowest first) only drops cached pages and memos: the content
+# generation is kept in its own table (pagecache/generation.py), never culled.
 if not REDIS_URL:  # noqa: F405
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
+            "OPTIONS": {
+                # Every page variant (3 languages x preference variants x pages) with room to
+                # spare: ~20 KB an entry, some 400 MB at most.
+                "MAX_ENTRIES": env_int("DATABASE_CACHE_MAX_ENTRIES", 20000),
+                "CULL_FREQUENCY": 3,
+            },
         }
     }
 

@@ -72,3 +72,20 @@ def foreign_content_language_filter(page):
 def content_language_filter(page):
     """The language a page's title and text are in: for `lang` on links to untranslated pages."""
     return content_language(page)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """`url` on the site's configured address (Wagtail's Site: `https://host`), never on the
+    Host header or port of the request, which a visitor chooses (and the page cache folds
+    together); a URL that already names its host is kept."""
+    if "://" in url:
+        return url
+    from django.conf import settings
+
+    from home.routing import find_site
+
+    request = context.get("request")
+    site = find_site(request) if request is not None else None
+    root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return root + url

@@ -47,6 +47,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             .order_by("-publication_date", "-pk")
         )
 
+    def get_cached_paths(self):
+        """The paths a front-end cache holds for this page (purged with it): the list and its
+        feeds; filter and year pages carry a query string (see pagecache/frontend.py)."""
+        return ["/", "rss/", "atom/"]
+
     @path("")
     def index_route(self, request):
         from news.listing import InvalidListingParameter, build_listing

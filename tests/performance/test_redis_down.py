@@ -1,5 +1,11 @@
-"""A dead Redis never takes the site down: every cache call becomes a miss, pages still render."""
+"""A dead Redis never takes the site down: every cache call becomes a miss, pages still render.
 
+Visits are not counted while Redis is down: the counter cannot tell whether this visitor was
+counted this hour (news/counter.py), and a figure anyone could inflate during an outage is worse
+than one that misses a few minutes of visits. (This test used to expect them counted.)
+"""
+
+import logging
 import socket
 
 import pytest
@@ -35,7 +41,9 @@ def dead_redis(settings):
     assert cache.get("anything") is None  # the dead cache answers, with a miss
 
 
-def test_pages_render_and_visits_count_while_redis_is_down(dead_redis, reader_client, news_site):
+def test_pages_render_and_visits_are_not_counted_while_redis_is_down(
+    dead_redis, reader_client, news_site
+):
     article = news_site["articles"][0]
 
     for url in ["/az/", news_site["index"].url, article.url, article.url]:
@@ -43,7 +51,7 @@ def test_pages_render_and_visits_count_while_redis_is_down(dead_redis, reader_cl
         assert response.status_code == 200, url
         assert response["X-Page-Cache"] == "miss"
 
-    assert ArticleViewCount.objects.get(page_id=article.pk).count == 2
+    assert not ArticleViewCount.objects.filter(page_id=article.pk, count__gt=0).exists()
 
 
 def test_editors_can_publish_while_redis_is_down(dead_redis, client, news_site):
@@ -103,3 +111,34 @@ def test_redis_is_asked_again_after_the_pause(dead_redis, settings, redis_connec
 
     assert cache.get("third") is None
     assert len(redis_connections) == 1
+
+
+def test_one_warning_per_outage_not_one_traceback_per_call(dead_redis, settings, caplog):
+    settings.REDIS_RETRY_SECONDS = 60
+    cache.client._open, cache.client._skip_until = False, 0.0  # as before the outage
+    with caplog.at_level(logging.WARNING):
+        for number in range(50):
+            cache.get(f"key-{number}")
+            cache.set(f"key-{number}", number)
+
+    records = [record for record in caplog.records if record.levelno >= logging.WARNING]
+    assert len(records) == 1
+    assert "Redis cache unreachable" in records[0].getMessage()
+    assert records[0].exc_info is None
+
+
+def test_after_the_pause_only_one_call_tries_redis(dead_redis, settings, redis_connections):
+    """While the trial call waits for a hung Redis, the other calls keep skipping it."""
+    import time
+
+    from pagecache import redis
+
+    settings.REDIS_RETRY_SECONDS = 60
+    cache.get("first")  # the breaker opens
+    client = cache.client
+    client._skip_until = time.monotonic() - 1  # the pause is over
+    redis_connections.clear()
+
+    assert client._may_call() is True  # this call is the trial...
+    assert client._may_call() is False  # ...and every other call keeps skipping meanwhile
+    assert redis.retry_seconds() == 60

@@ -1,0 +1,104 @@
+"""The content generation: the number that retires every cached page and memo at once.
+
+Every stored page (keys.py) and memoised answer (memo.py) is keyed by the current generation;
+any change that can show on a public page starts a new one (purge.py), so nothing stored
+before is reachable again. The generation of record is one row in the database
+(`ContentGeneration`), so that no cache eviction, cull or outage can lose it or count it
+backwards, raised in the change's own transaction: it becomes visible exactly when the change
+does. The shared cache holds a copy for `GENERATION_COPY_SECONDS` only (5 s):
+
+- after the commit, the purge writes the new number to the copy (purge.py); if it cannot (Redis
+  down or hung), every process reads the row once the old copy expires, so a lost cache write
+  heals within that bound;
+- a process that cannot reach the cache reads the row on every request (one cheap query);
+- a request that read the row before a purge never overwrites a newer copy (`add`, not `set`).
+
+Concurrent changes queue on the row's lock for the rest of their transactions (publishing is
+rare and short); reading the number never waits.
+"""
+
+import contextlib
+import logging
+import time
+
+from django.conf import settings
+from django.db import DatabaseError, IntegrityError, transaction
+from django.db.models import F
+
+from .models import ContentGeneration
+
+logger = logging.getLogger(__name__)
+
+GENERATION_COPY_KEY = "pagecache:generation-copy"
+ROW_ID = 1
+
+
+def page_cache():
+    from django.core.cache import caches
+
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def fresh_generation():
+    """A starting number that no key stored before (with an older database) can have used."""
+    return time.time_ns() // 1000
+
+
+def generation_of_record():
+    """The number in the database, creating the row the first time."""
+    number = ContentGeneration.objects.filter(pk=ROW_ID).values_list("number", flat=True).first()
+    if number is None:
+        try:
+            with transaction.atomic():
+                ContentGeneration.objects.create(pk=ROW_ID, number=fresh_generation())
+        except IntegrityError:
+            pass  # another process created it first
+        number = ContentGeneration.objects.values_list("number", flat=True).get(pk=ROW_ID)
+    return number
+
+
+def current_generation():
+    """The generation: the cache's copy, else the database's number; None when neither answers
+    (then nothing stored can be vouched for and nothing is read from or written to the cache)."""
+    cache = page_cache()
+    try:
+        number = cache.get(GENERATION_COPY_KEY)
+        if number is not None:
+            return number
+        number = generation_of_record()
+    except DatabaseError:
+        return None  # the database is down (and with it, without Redis, the cache)
+    if settings.GENERATION_COPY_SECONDS > 0:
+        with contextlib.suppress(DatabaseError):  # the database cache, failing
+            cache.add(GENERATION_COPY_KEY, number, timeout=settings.GENERATION_COPY_SECONDS)
+    return number
+
+
+def bump_now():
+    """Write a new generation to the database in the caller's transaction; return it."""
+    updated = ContentGeneration.objects.filter(pk=ROW_ID).update(number=F("number") + 1)
+    if not updated:
+        generation_of_record()
+        ContentGeneration.objects.filter(pk=ROW_ID).update(number=F("number") + 1)
+    number = ContentGeneration.objects.values_list("number", flat=True).get(pk=ROW_ID)
+    # Other processes go to the database (they see the new number at commit), not to the copy.
+    page_cache().delete(GENERATION_COPY_KEY)
+    return number
+
+
+def publish_generation(number):
+    """Hand the new number to every process through the cache's copy (best effort)."""
+    if settings.GENERATION_COPY_SECONDS > 0:
+        page_cache().set(GENERATION_COPY_KEY, number, timeout=settings.GENERATION_COPY_SECONDS)
+    else:
+        page_cache().delete(GENERATION_COPY_KEY)
+
+
+def bump_generation():
+    """Start a new generation at once (outside a transaction: a command, a test, a benchmark)."""
+    number = bump_now()
+    publish_generation(number)
+    from .memo import local_answers
+
+    local_answers.clear()
+    return number
