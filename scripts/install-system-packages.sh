@@ -7,8 +7,10 @@ declare -A provides=(
     [chromium]=/usr/bin/chromium
     [chromium-driver]=/usr/bin/chromedriver
     [gettext]=/usr/bin/msgfmt
+    [nginx]=/usr/sbin/nginx
     [postgresql]=/usr/lib/postgresql
     [redis-server]=/usr/bin/redis-server
+    [wrk]=/usr/bin/wrk
 )
 
 missing=()
