@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 STAMP_PY := $(VENV)/.installed
 STAMP_NPM := node_modules/.installed
 
-.PHONY: run test lint setup browser messages migrate demo audit bench bench-weight screenshots lock clean
+.PHONY: run test lint setup browser messages migrate demo audit bench bench-weight loadtest screenshots lock clean
 
 run: setup migrate demo
 	@echo "Serving the site at http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/, user 'admin')."
@@ -61,6 +61,15 @@ audit: setup browser
 # wrk, page weight, audit speed and the 10,000-article scale run, in throw-away databases.
 bench: setup browser
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# Throughput and non-2xx answers in steady state, with Redis down, with PostgreSQL down (when
+# DATABASE_URL names PostgreSQL) and while publishing; loopback only, bounded
+# (bench-results/loadtest.json). LOADTEST_ARGS="--seconds 30 --nginx" for longer runs, via nginx.
+loadtest: setup
+	@bash scripts/install-system-packages.sh redis-server
+	@bash scripts/install-system-packages.sh wrk || echo "wrk is missing: a slower Python load generator is used."
+	@if [[ "$$DATABASE_URL" == postgres* ]]; then bash scripts/install-system-packages.sh postgresql; fi
+	$(BIN)/python -m bench.loadtest $(LOADTEST_ARGS)
 
 # The home page's HTML + CSS + JS + fonts against its 60 KB budget (bench-results/page_weight.json).
 bench-weight: demo

@@ -7,9 +7,11 @@ declare -A provides=(
     [chromium]=/usr/bin/chromium
     [chromium-driver]=/usr/bin/chromedriver
     [gettext]=/usr/bin/msgfmt
+    [nginx]=/usr/sbin/nginx
     [postgresql]=/usr/lib/postgresql
     [redis-server]=/usr/bin/redis-server
     [default-jre-headless]=/usr/bin/java
+    [wrk]=/usr/bin/wrk
 )
 
 missing=()

@@ -1,6 +1,8 @@
 """Settings shared by every environment; environment-specific files import from here."""
 
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +27,8 @@ INSTALLED_APPS = [
     "institution",
     "accessibility",
     "pagecache",
+    "csp",
+    "axes",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -58,6 +62,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so that cached pages get the current policies too.
+    "config.security_headers.SecurityHeadersMiddleware",
     # Outside the page cache, so that article visits served from the cache are counted too.
     "news.counter.ViewCountMiddleware",
     # Early, so that a cached page skips sessions, locale and authentication entirely.
@@ -71,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a refused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -271,5 +279,106 @@ LOGGING = {
         # Task and page-action chatter would bury what matters in command output.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # Sign-in failures and lockouts are warnings; axes' start-up banner is not news.
+        "axes": {"level": "WARNING"},
     },
 }
+
+# Content-Security-Policy (config/security_headers.py, django-csp): the public pages carry no
+# inline script, style or event handler, so scripts and styles come from the site's own files
+# only. No nonces: pages are shared through the page cache, and a nonce baked into shared HTML
+# would be no secret. Video players are the only framed content; media may come from the bucket.
+VIDEO_FRAME_SOURCES = env_list(
+    "CSP_FRAME_SOURCES",
+    ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+)
+
+
+def media_origins():
+    """Where uploaded images are served from when they are not on this site (S3 and its CDN)."""
+    if not AWS_STORAGE_BUCKET_NAME:
+        return []
+    if AWS_S3_CUSTOM_DOMAIN:
+        return [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
+    if AWS_S3_ENDPOINT_URL:
+        endpoint = urlsplit(AWS_S3_ENDPOINT_URL)
+        return [f"{endpoint.scheme}://{endpoint.netloc}"]
+    return [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com", "https://*.amazonaws.com"]
+
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", *media_origins(), *env_list("CSP_IMAGE_SOURCES", [])],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *VIDEO_FRAME_SOURCES],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        **({"report-uri": [env_str("CSP_REPORT_URI")]} if env_str("CSP_REPORT_URI") else {}),
+    }
+}
+# Paths whose pages need more than the strict policy (Wagtail's admin, previews and sign-in use
+# inline scripts and styles): the strict policy is sent there as Report-Only, and only these
+# directives, which those pages satisfy, are enforced.
+CONTENT_SECURITY_POLICY_REPORT_ONLY_PATHS = ("/admin/",)
+CONTENT_SECURITY_POLICY_REPORT_ONLY_PATHS_ENFORCED = {
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    "form-action": ["'self'"],
+}
+# Permissions-Policy: every powerful feature off; full screen and picture-in-picture for the site
+# and its video players only.
+PERMISSIONS_POLICY = {
+    **{
+        feature: []
+        for feature in (
+            "accelerometer",
+            "autoplay",
+            "camera",
+            "display-capture",
+            "geolocation",
+            "gyroscope",
+            "hid",
+            "idle-detection",
+            "magnetometer",
+            "microphone",
+            "midi",
+            "payment",
+            "serial",
+            "usb",
+            "xr-spatial-tracking",
+        )
+    },
+    "fullscreen": ["self", *(f'"{origin}"' for origin in VIDEO_FRAME_SOURCES)],
+    "picture-in-picture": ["self", *(f'"{origin}"' for origin in VIDEO_FRAME_SOURCES)],
+}
+
+# Admin sign-in throttling (django-axes, config/login_throttling.py): after LOGIN_FAILURE_LIMIT
+# wrong passwords for one username from one address, that pair is refused, right password or not,
+# for LOGIN_COOL_OFF_MINUTES. Keyed on both so that nobody can lock an editor out from elsewhere
+# and a shared office address is not locked for everyone. Attempts are kept in the database (no
+# cache needed); every failure and lockout is logged (username, address, never the password).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOL_OFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The lockout ends when announced: attempts during it do not extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "config.login_throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "config.login_throttling.client_ip_address"
+# Logged: the username tried and the address (to act on an attack); the password never is.
+AXES_SENSITIVE_PARAMETERS = []
+# Proxies of our own in front of the application (production: the shipped nginx); their
+# X-Forwarded-For entries name the client. 0: the connection's own address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
