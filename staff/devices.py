@@ -70,7 +70,9 @@ def replace_recovery_codes(user):
 
 
 def remaining_recovery_codes(user):
-    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+    return StaticToken.objects.filter(
+        device__user=user, device__confirmed=True, device__name=RECOVERY_NAME
+    ).count()
 
 
 def verify_authenticator_code(user, code):
@@ -81,9 +83,13 @@ def verify_authenticator_code(user, code):
     return django_otp.verify_token(user, device.persistent_id, normalise_code(code))
 
 
+def recovery_device(user):
+    return StaticDevice.objects.filter(user=user, confirmed=True, name=RECOVERY_NAME).first()
+
+
 def verify_recovery_code(user, code):
     """The recovery device if `code` is one of the user's unused codes; the code is used up."""
-    device = StaticDevice.objects.filter(user=user, confirmed=True).first()
+    device = recovery_device(user)
     if device is None:
         return None
     return django_otp.verify_token(user, device.persistent_id, normalise_code(code))

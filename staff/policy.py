@@ -36,4 +36,6 @@ def session_limits(user):
             settings.STAFF_SESSION_PRIVILEGED_IDLE_SECONDS,
             settings.STAFF_SESSION_PRIVILEGED_ABSOLUTE_SECONDS,
         )
-    return SessionLimits(settings.STAFF_SESSION_IDLE_SECONDS, settings.STAFF_SESSION_ABSOLUTE_SECONDS)
+    return SessionLimits(
+        settings.STAFF_SESSION_IDLE_SECONDS, settings.STAFF_SESSION_ABSOLUTE_SECONDS
+    )

@@ -24,4 +24,3 @@ def verify_session(client, user):
     session = client.session
     session[django_otp.DEVICE_ID_SESSION_KEY] = verified_test_device(user).persistent_id
     session.save()
-

@@ -73,6 +73,7 @@ def setup(request):
     device = devices.pending_authenticator(user)
     form = AuthenticatorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        was_throttled = is_throttled(device)
         codes = devices.confirm_authenticator(user, device, form.cleaned_data["code"])
         if codes is not None:
             device.refresh_from_db()
@@ -83,7 +84,7 @@ def setup(request):
                 {"codes": codes, "just_set_up": True, "next": next_url(request)},
             )
         log_failure(request, "setup")
-        form.add_error("code", wrong_code_message(device))
+        form.add_error("code", wrong_code_message(was_throttled))
     context = {
         "form": form,
         "qr_code": devices.qr_code_data_uri(device),
@@ -101,12 +102,13 @@ def verify(request):
         return redirect(with_next(reverse("staff_two_factor:setup"), request))
     form = AuthenticatorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        was_throttled = is_throttled(devices.confirmed_authenticator(request.user))
         device = devices.verify_authenticator_code(request.user, form.cleaned_data["code"])
         if device is not None:
             mark_verified(request, device, "authenticator")
             return redirect(next_url(request))
         log_failure(request, "authenticator")
-        form.add_error("code", wrong_code_message(devices.confirmed_authenticator(request.user)))
+        form.add_error("code", wrong_code_message(was_throttled))
     context = {"form": form, "next": next_url(request)}
     return render(request, "staff/two_factor_verify.html", context, status=form_status(form))
 
@@ -118,6 +120,7 @@ def recover(request):
         return redirect(with_next(reverse("staff_two_factor:setup"), request))
     form = RecoveryCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        was_throttled = is_throttled(devices.recovery_device(request.user))
         device = devices.verify_recovery_code(request.user, form.cleaned_data["recovery_code"])
         if device is not None:
             mark_verified(request, device, "recovery code")
@@ -132,10 +135,7 @@ def recover(request):
             )
             return redirect(next_url(request))
         log_failure(request, "recovery code")
-        form.add_error(
-            "recovery_code",
-            _("This recovery code is wrong or was already used. Check it and try again."),
-        )
+        form.add_error("recovery_code", wrong_recovery_code_message(was_throttled))
     context = {"form": form, "next": next_url(request)}
     return render(request, "staff/two_factor_recover.html", context, status=form_status(form))
 
@@ -162,22 +162,34 @@ def disable(request):
         return redirect("staff_two_factor:overview")
     form = AuthenticatorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        was_throttled = is_throttled(devices.confirmed_authenticator(user))
         if devices.verify_authenticator_code(user, form.cleaned_data["code"]) is not None:
             devices.remove_two_factor(user)
             auth_logger.info("two-factor turned off user=%s", user.get_username())
             messages.success(request, _("Two-step verification is off for your account."))
             return redirect("staff_two_factor:overview")
         log_failure(request, "turn off")
-        form.add_error("code", wrong_code_message(devices.confirmed_authenticator(user)))
+        form.add_error("code", wrong_code_message(was_throttled))
     return render(
         request, "staff/two_factor_disable.html", {"form": form}, status=form_status(form)
     )
 
 
-def wrong_code_message(device):
-    if device is not None and not device.verify_is_allowed()[0]:
+def is_throttled(device):
+    """Whether django-otp refuses to check codes for `device` now, after recent wrong ones."""
+    return device is not None and not device.verify_is_allowed()[0]
+
+
+def wrong_code_message(was_throttled):
+    if was_throttled:
         return _("Too many wrong codes. Wait a minute, then type the newest code.")
     return _("This code is not right. Type the newest code your authenticator app shows.")
+
+
+def wrong_recovery_code_message(was_throttled):
+    if was_throttled:
+        return _("Too many wrong codes. Wait a minute, then try again.")
+    return _("This recovery code is wrong or was already used. Check it and try again.")
 
 
 def form_status(form):
