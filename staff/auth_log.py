@@ -4,12 +4,11 @@ The username and the client's address are logged, never a password or any other 
 """
 
 import logging
-import time
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
-from staff.middleware import SESSION_LAST_SEEN_KEY, SESSION_STARTED_KEY
+from staff import middleware
 
 auth_logger = logging.getLogger("staff.auth")
 
@@ -22,8 +21,9 @@ def client_address(request):
 def log_sign_in(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session"):
         # The session limits count from this sign-in, not from an earlier one in the same browser.
-        now = int(time.time())
-        request.session[SESSION_STARTED_KEY] = request.session[SESSION_LAST_SEEN_KEY] = now
+        now = middleware.session_clock()
+        request.session[middleware.SESSION_STARTED_KEY] = now
+        request.session[middleware.SESSION_LAST_SEEN_KEY] = now
     auth_logger.info("sign-in user=%s ip=%s", user.get_username(), client_address(request))
 
 

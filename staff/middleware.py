@@ -47,6 +47,11 @@ SETUP_VIEW_NAME = "staff_two_factor:setup"
 BACKGROUND_VIEW_NAMES = frozenset({"wagtailadmin_editing_sessions:ping"})
 
 
+def session_clock():
+    """Seconds since the epoch; one place, so that tests can move time forward."""
+    return int(time.time())
+
+
 def is_protected_path(path):
     return any(path.startswith(prefix) for prefix in settings.STAFF_TWO_FACTOR_PROTECTED_PATHS)
 
@@ -68,7 +73,7 @@ class StaffSessionExpiryMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not request.user.is_authenticated:
             return None
-        now = int(time.time())
+        now = session_clock()
         session = request.session
         started = session.get(SESSION_STARTED_KEY)
         last_seen = session.get(SESSION_LAST_SEEN_KEY)
