@@ -11,7 +11,7 @@ STAMP_NPM := node_modules/.installed
 .PHONY: run test lint setup browser messages migrate demo audit bench bench-weight screenshots lock clean
 
 run: setup migrate demo
-	@echo "Serving the site at http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/, user 'admin')."
+	@echo "Serving the site at http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/, user 'admin'; its first sign-in sets up two-step verification)."
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: setup browser lint
