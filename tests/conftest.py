@@ -5,9 +5,11 @@ import io
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.test import Client
 
 from accessibility.browser import quit_browser, start_chromium
 from accessibility.server import SiteServer
+from staff.testing import verify_session
 from tests.demo_database import prepare_demo_database
 
 
@@ -18,6 +20,22 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def force_login_passes_two_factor(request, monkeypatch):
+    """`Client.force_login` gives a session that has passed two-step verification too, as the
+    admin requires of superusers (staff/middleware.py); tests marked `password_only_login`
+    keep Django's own, and `client.login()` always signs in with the password alone."""
+    if request.node.get_closest_marker("password_only_login"):
+        return
+    django_force_login = Client.force_login
+
+    def force_login(self, user, backend=None):
+        django_force_login(self, user, backend)
+        verify_session(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture(scope="module")

@@ -29,6 +29,10 @@ INSTALLED_APPS = [
     "pagecache",
     "csp",
     "axes",
+    "staff",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -74,6 +78,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff accounts (staff/): session limits, then django-otp's verification state, then the
+    # second factor on every admin URL.
+    "staff.middleware.StaffSessionExpiryMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "staff.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -269,6 +278,22 @@ ACCESSIBILITY_AUDIT = {
 # Where single-page audits (on publish, from the admin) find the site; empty: WAGTAILADMIN_BASE_URL.
 ACCESSIBILITY_AUDIT_BASE_URL = env_str("ACCESSIBILITY_AUDIT_BASE_URL", "")
 
+# Staff accounts (staff/). Superusers and holders of these permissions must use two-step
+# verification (TOTP with recovery codes) on every admin URL; other editors may turn it on.
+STAFF_TWO_FACTOR_REQUIRED_PERMISSIONS = ["complaints.view_complaint"]
+STAFF_TWO_FACTOR_PROTECTED_PATHS = ["/admin/", "/django-admin/"]
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Ombudsman")
+# Staff sessions end after this many seconds without a request, or this long after sign-in,
+# whichever comes first; the privileged (those who must use two-step verification) get less.
+STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 2 * 3600)
+STAFF_SESSION_ABSOLUTE_SECONDS = env_int("STAFF_SESSION_ABSOLUTE_SECONDS", 12 * 3600)
+STAFF_SESSION_PRIVILEGED_IDLE_SECONDS = env_int("STAFF_SESSION_PRIVILEGED_IDLE_SECONDS", 15 * 60)
+STAFF_SESSION_PRIVILEGED_ABSOLUTE_SECONDS = env_int(
+    "STAFF_SESSION_PRIVILEGED_ABSOLUTE_SECONDS", 8 * 3600
+)
+# No session cookie outlives the longest session limit.
+SESSION_COOKIE_AGE = max(STAFF_SESSION_ABSOLUTE_SECONDS, STAFF_SESSION_PRIVILEGED_ABSOLUTE_SECONDS)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -281,6 +306,9 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
         # Sign-in failures and lockouts are warnings; axes' start-up banner is not news.
         "axes": {"level": "WARNING"},
+        # Sign-ins, sign-outs, failures and expired sessions (staff/auth_log.py): kept whatever
+        # LOG_LEVEL says.
+        "staff.auth": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
 

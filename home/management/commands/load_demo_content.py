@@ -5,8 +5,10 @@ import secrets
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import import_string
 
@@ -30,6 +32,7 @@ DEMO_BUILDERS = [
 ]
 
 DEMO_ADMIN_USERNAME = "admin"
+DEMO_ADMIN_EMAIL = "admin@example.org"
 
 
 @dataclass
@@ -63,9 +66,11 @@ class Command(BaseCommand):
         user = User.objects.filter(username=DEMO_ADMIN_USERNAME).first()
         if user is not None:
             return user
-        password = os.environ.get("DEMO_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
-        user = User.objects.create_superuser(DEMO_ADMIN_USERNAME, "admin@example.org", password)
-        if os.environ.get("DEMO_ADMIN_PASSWORD"):
+        chosen = os.environ.get("DEMO_ADMIN_PASSWORD")
+        user = User(username=DEMO_ADMIN_USERNAME, email=DEMO_ADMIN_EMAIL)
+        password = checked_password(chosen, user) if chosen else generated_password(user)
+        user = User.objects.create_superuser(DEMO_ADMIN_USERNAME, DEMO_ADMIN_EMAIL, password)
+        if chosen:
             self.stdout.write(
                 f"Created the demo administrator '{DEMO_ADMIN_USERNAME}' "
                 "with the password from DEMO_ADMIN_PASSWORD."
@@ -77,4 +82,33 @@ class Command(BaseCommand):
                     f"{password}  (shown only this once; set DEMO_ADMIN_PASSWORD to choose it)."
                 )
             )
+        self.stdout.write(
+            "Its first sign-in asks it to set up two-step verification: have an authenticator "
+            "app at hand (see the README)."
+        )
         return user
+
+
+def checked_password(password, user):
+    """DEMO_ADMIN_PASSWORD, if the site's password validators accept it."""
+    try:
+        validate_password(password, user=user)
+    except ValidationError as error:
+        raise CommandError(
+            "DEMO_ADMIN_PASSWORD is refused by the password validators: "
+            + " ".join(error.messages)
+            + " Choose another, or unset DEMO_ADMIN_PASSWORD to have one generated."
+        ) from error
+    return password
+
+
+def generated_password(user):
+    """A random password that the site's password validators accept."""
+    for _attempt in range(10):
+        password = secrets.token_urlsafe(15)
+        try:
+            validate_password(password, user=user)
+        except ValidationError:
+            continue
+        return password
+    raise CommandError("Could not generate a password the password validators accept.")

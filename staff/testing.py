@@ -1,0 +1,26 @@
+"""Test helpers: a signed-in test client whose session has passed the second factor.
+
+Tests that are not about two-factor sign-in use `verify_session` (the suite's conftest does it
+for every `Client.force_login`); tests of two-factor sign-in sign in with `client.login()`, which
+leaves the session at the password stage as a real sign-in does.
+"""
+
+import django_otp
+from django_otp.plugins.otp_static.models import StaticDevice
+
+TEST_DEVICE_NAME = "test suite verification"
+
+
+def verified_test_device(user):
+    """A confirmed recovery-code device the test session is marked as verified with."""
+    device, _created = StaticDevice.objects.get_or_create(
+        user=user, name=TEST_DEVICE_NAME, defaults={"confirmed": True}
+    )
+    return device
+
+
+def verify_session(client, user):
+    """Mark the session of `client` (signed in as `user`) as verified by a second factor."""
+    session = client.session
+    session[django_otp.DEVICE_ID_SESSION_KEY] = verified_test_device(user).persistent_id
+    session.save()
