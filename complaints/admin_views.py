@@ -7,7 +7,7 @@ log with the officer's name and the time.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -87,6 +87,13 @@ class ComplaintIndexView(IndexView):
         for complaint in complaints:
             audit.log(complaint, audit.EXPORT, self.request.user, format=spreadsheet_format)
         return never_stored(super().as_spreadsheet(complaints, spreadsheet_format))
+
+    def write_csv_response(self, queryset):
+        # Written within the request, not streamed: a stream is read after the officer's
+        # language is switched off, and its headings would come out in the site's default.
+        response = HttpResponse(b"".join(self.stream_csv(queryset)), content_type="text/csv")
+        response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
+        return response
 
     def get_heading(self, queryset, field):
         return super().get_heading(Complaint.objects.none(), field)

@@ -89,10 +89,20 @@ def client_for(user):
     return client
 
 
+def speaks_english_in_the_admin(user):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
+
+
 @pytest.fixture
 def officer(db):
     setup_officer_group()
-    return make_user("officer", groups=[Group.objects.get(name=OFFICER_GROUP_NAME)])
+    officer = make_user("officer", groups=[Group.objects.get(name=OFFICER_GROUP_NAME)])
+    return speaks_english_in_the_admin(officer)
 
 
 @pytest.fixture
