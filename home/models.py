@@ -75,7 +75,7 @@ class HomePage(BasePage):
         "institution.PublicationIndexPage",
         "institution.OfficeIndexPage",
         "institution.ContactPage",
-        "institution.ComplaintFormPage",
+        "complaints.ComplaintPage",
         "news.NewsIndexPage",
         "accessibility.AccessibilityStatementPage",
     ]

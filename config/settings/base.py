@@ -8,6 +8,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
+from .mail import mail_settings_from_environment
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -25,6 +26,7 @@ INSTALLED_APPS = [
     "news",
     "search",
     "institution",
+    "complaints",
     "accessibility",
     "pagecache",
     "csp",
@@ -76,6 +78,9 @@ MIDDLEWARE = [
     # After sessions, before CommonMiddleware (which may redirect with the language prefix).
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check, the first to read a request's body: an oversized public POST gets
+    # a clear 413 page in the visitor's language (complaints/middleware.py).
+    "complaints.middleware.RequestSizeLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Staff accounts (staff/): session limits, then django-otp's verification state, then the
@@ -157,9 +162,19 @@ MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
 # Serve uploaded media from Django itself (development and test servers only).
 SERVE_MEDIA_FILES = env_bool("SERVE_MEDIA_FILES", False)
+# Complaint attachments: a private folder outside MEDIA_ROOT, never given a URL (a system check
+# refuses a folder inside the public media or static folders); officers download them through
+# a permission-checked admin view.
+COMPLAINT_ATTACHMENTS_DIR = Path(
+    env_str("COMPLAINT_ATTACHMENTS_DIR", str(VAR_DIR / "private" / "complaint-attachments"))
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "complaint_attachments": {
+        "BACKEND": "complaints.storage.PrivateFileStorage",
+        "OPTIONS": {"location": str(COMPLAINT_ATTACHMENTS_DIR)},
+    },
 }
 
 # Visitors' display preferences (text size, high contrast); page caches must key on its value.
@@ -293,6 +308,31 @@ STAFF_SESSION_PRIVILEGED_ABSOLUTE_SECONDS = env_int(
 )
 # No session cookie outlives the longest session limit.
 SESSION_COOKIE_AGE = max(STAFF_SESSION_ABSOLUTE_SECONDS, STAFF_SESSION_PRIVILEGED_ABSOLUTE_SECONDS)
+# E-mail: EMAIL_URL, or EMAIL_HOST/EMAIL_PORT/EMAIL_HOST_USER/EMAIL_HOST_PASSWORD/EMAIL_USE_TLS/
+# EMAIL_USE_SSL (config/settings/mail.py); dev prints messages, tests keep them in memory.
+_mail = mail_settings_from_environment()
+EMAIL_BACKEND = _mail.backend
+EMAIL_HOST = _mail.host
+EMAIL_PORT = _mail.port
+EMAIL_HOST_USER = _mail.user
+EMAIL_HOST_PASSWORD = _mail.password
+EMAIL_USE_TLS = _mail.use_tls
+EMAIL_USE_SSL = _mail.use_ssl
+# A mail server that does not answer must not hold a worker for long: the message is retried.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Complaints (complaints/): who is told of a new one, how long closed cases are kept, limits.
+COMPLAINT_NOTIFY_EMAIL = env_list("COMPLAINT_NOTIFY_EMAIL", [])
+COMPLAINT_RETENTION_DAYS = env_int("COMPLAINT_RETENTION_DAYS", 5 * 365)
+COMPLAINT_SUBMISSIONS_PER_HOUR = env_int("COMPLAINT_SUBMISSIONS_PER_HOUR", 10)
+COMPLAINT_STATUS_CHECKS_PER_HOUR = env_int("COMPLAINT_STATUS_CHECKS_PER_HOUR", 20)
+# The request header that holds the visitor's address behind the reverse proxy (for example
+# HTTP_X_REAL_IP); empty: REMOTE_ADDR. Rate limits count per address.
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
+# The largest public POST: three 10 MB attachments and the form's texts.
+PUBLIC_MAX_REQUEST_BYTES = 31 * 1024 * 1024
 
 LOGGING = {
     "version": 1,

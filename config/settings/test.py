@@ -1,6 +1,7 @@
 """Test runs: fast hashing, in-memory media, the immediate task backend."""
 
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import VAR_DIR
@@ -16,6 +17,21 @@ MEDIA_ROOT = (
     VAR_DIR / "media" if env_str("VAR_DIR") else tempfile.mkdtemp(prefix="ombudsman-test-media-")
 )
 SERVE_MEDIA_FILES = True
+# Complaint attachments: beside the media folder of a browser test's server, else a fresh folder.
+COMPLAINT_ATTACHMENTS_DIR = (
+    VAR_DIR / "private" / "complaint-attachments"
+    if env_str("VAR_DIR")
+    else Path(tempfile.mkdtemp(prefix="ombudsman-test-attachments-"))
+)
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "complaint_attachments": {
+        "BACKEND": "complaints.storage.PrivateFileStorage",
+        "OPTIONS": {"location": str(COMPLAINT_ATTACHMENTS_DIR)},
+    },
+}
+COMPLAINT_NOTIFY_EMAIL = ["officers@example.org"]
+DEFAULT_FROM_EMAIL = "ombudsman@example.org"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://testserver")
 TEST_OUTPUT_DIR = VAR_DIR / "test-output"

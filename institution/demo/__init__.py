@@ -4,11 +4,11 @@ Written in Azerbaijani and translated to English and Russian through wagtail-loc
 editor would. Every builder finds what an earlier run made and updates it (idempotent).
 """
 
+from complaints.models import ComplaintPage
 from home.demo_translation import translate_instance
 from home.models import FooterText, HomePage
 from institution.demo import institutional_texts as texts
 from institution.demo.complaint_texts import (
-    COMPLAINT_FIELDS,
     COMPLAINT_INTRO,
     COMPLAINT_SLUG,
     COMPLAINT_THANKS,
@@ -36,8 +36,6 @@ from institution.demo.specs import (
     translation_table,
 )
 from institution.models import (
-    ComplaintFormField,
-    ComplaintFormPage,
     ContactPage,
     FaqPage,
     OfficeIndexPage,
@@ -289,37 +287,13 @@ def build_navigation(context):
         translate_instance(footer, code, table, context.user)
 
 
-def _complaint_fields(page, locale):
-    """Update the form's fields in place (keeping their translations) or create them once."""
-    existing = list(page.form_fields.all())
-    if len(existing) != len(COMPLAINT_FIELDS):
-        existing = [ComplaintFormField(locale=locale) for _field in COMPLAINT_FIELDS]
-    for position, (form_field, spec) in enumerate(zip(existing, COMPLAINT_FIELDS, strict=True)):
-        clean_name, field_type, required, label, help_text, choices = spec
-        # An explicit order: fields left without one come back in any order on PostgreSQL.
-        form_field.sort_order = position
-        form_field.clean_name, form_field.field_type = clean_name, field_type
-        form_field.required, form_field.label = required, label.az
-        form_field.help_text = help_text.az if help_text else ""
-        form_field.choices = choices.az if choices else ""
-    page.form_fields = existing
-
-
-def build_complaint_form(context):
-    """The complaint form, in three languages; its submissions are kept in the admin."""
-    field_texts = [
-        text for spec in COMPLAINT_FIELDS for text in (spec[3], spec[4], spec[5]) if text
-    ]
+def build_complaint_page(context):
+    """The complaint page, in three languages; complaints go to the officers' admin."""
     spec = PageSpec(
         "complaint",
-        ComplaintFormPage,
+        ComplaintPage,
         COMPLAINT_SLUG,
         COMPLAINT_TITLE,
         {"intro": COMPLAINT_INTRO, "thank_you_text": COMPLAINT_THANKS},
-        extra_texts=field_texts,
     )
-
-    def prepare(page):
-        _complaint_fields(page, context.locales["az"])
-
-    upsert_page(context.homes["az"], spec, context, prepare=prepare)
+    upsert_page(context.homes["az"], spec, context)

@@ -1,4 +1,5 @@
-"""Demo text of the complaint form: its introduction, fields and thank-you message."""
+"""Demo text of the complaint page: its introduction and thank-you message (the form's fields
+are fixed and translated in the .po files)."""
 
 from institution.demo.specs import Rich, T
 
@@ -7,7 +8,7 @@ COMPLAINT_SLUG = T("sikayet", "complaint", "zhaloba")
 COMPLAINT_INTRO = Rich(
     [
         T(
-            "Hüququnuzu dövlət orqanı, bələdiyyə və ya vəzifəli şəxs pozubsa, bu formu doldurun. "
+            "Hüququnuzu dövlət orqanı, bələdiyyə və ya vəzifəli şəxs pozubsa, bu formanı doldurun. "
             "Şikayətə baxılması pulsuzdur. Anonim şikayətlərə baxılmır.",
             "If a public authority, a municipality or an official has violated your rights, fill "
             "in this form. Complaints are examined free of charge. Anonymous complaints are not "
@@ -30,71 +31,3 @@ COMPLAINT_THANKS = Rich(
         )
     ]
 )
-
-# (clean name, field type, required, label, help text, choices)
-COMPLAINT_FIELDS = [
-    (
-        "full_name",
-        "singleline",
-        True,
-        T("Adınız və soyadınız", "Your full name", "Ваше имя и фамилия"),
-        None,
-        None,
-    ),
-    (
-        "email",
-        "email",
-        True,
-        T("E-poçt ünvanınız", "Your email address", "Ваш адрес электронной почты"),
-        T(
-            "Cavabımızı bu ünvana göndərəcəyik.",
-            "We will send our answer to this address.",
-            "Мы отправим ответ на этот адрес.",
-        ),
-        None,
-    ),
-    (
-        "phone",
-        "singleline",
-        False,
-        T("Telefon nömrəniz", "Your phone number", "Ваш номер телефона"),
-        None,
-        None,
-    ),
-    (
-        "authority",
-        "singleline",
-        True,
-        T("Şikayət kimə qarşıdır?", "Who is the complaint about?", "На кого жалоба?"),
-        T(
-            "Dövlət orqanı, bələdiyyə və ya vəzifəli şəxs.",
-            "A public authority, a municipality or an official.",
-            "Государственный орган, муниципалитет или должностное лицо.",
-        ),
-        None,
-    ),
-    (
-        "what_happened",
-        "multiline",
-        True,
-        T("Nə baş verdi?", "What happened?", "Что произошло?"),
-        T(
-            "Nə vaxt, harada və hansı hüququnuzun pozulduğunu yazın.",
-            "Say when and where it happened, and which of your rights was violated.",
-            "Укажите, когда и где это произошло и какое ваше право было нарушено.",
-        ),
-        None,
-    ),
-    (
-        "in_court",
-        "radio",
-        True,
-        T(
-            "Bu iş məhkəmədə baxılırmı?",
-            "Is a court examining the case?",
-            "Рассматривается ли дело в суде?",
-        ),
-        None,
-        T("Xeyr\nBəli", "No\nYes", "Нет\nДа"),
-    ),
-]

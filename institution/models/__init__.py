@@ -1,6 +1,5 @@
 """The institution's page types, split by domain; imported here so Django finds them."""
 
-from institution.models.complaints import ComplaintFormField, ComplaintFormPage
 from institution.models.offices import OfficeIndexPage, OfficePage
 from institution.models.pages import ContactPage, FaqPage, StandardPage
 from institution.models.publications import (
@@ -11,8 +10,6 @@ from institution.models.publications import (
 )
 
 __all__ = [
-    "ComplaintFormField",
-    "ComplaintFormPage",
     "ContactPage",
     "FaqPage",
     "OfficeIndexPage",

@@ -107,13 +107,13 @@ class ContactPage(BasePage):
         return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
 
     def get_context(self, request, *args, **kwargs):
-        from institution.models.complaints import ComplaintFormPage
+        from complaints.models import ComplaintPage
         from institution.models.offices import OfficeIndexPage
 
         context = super().get_context(request, *args, **kwargs)
         for name, model in (
             ("office_index", OfficeIndexPage),
-            ("complaint_form", ComplaintFormPage),
+            ("complaint_page", ComplaintPage),
         ):
             context[name] = public(model.objects.live()).filter(locale=self.locale).first()
         return context

@@ -22,7 +22,8 @@ DEMO_BUILDERS = [
     "institution.demo.build_publications",
     "institution.demo.build_offices",
     "institution.demo.build_contact",
-    "institution.demo.build_complaint_form",
+    "institution.demo.build_complaint_page",
+    "complaints.demo.build_complaint_officers",
     "institution.demo.build_navigation",
     "accessibility.demo.build_statement",
     # Keep these two last (add new builders above them): the translator groups need every

@@ -1,0 +1,1 @@
+"""Complaint handling: the public complaint page, confidential cases for the officers, delivery."""

@@ -1,0 +1,27 @@
+"""The complaints app's models, split by concern; imported here so Django finds them."""
+
+from complaints.models.attachments import ComplaintAttachment
+from complaints.models.cases import (
+    Complaint,
+    ComplaintNote,
+    CourtInvolvement,
+    Outcome,
+    Status,
+)
+from complaints.models.delivery import ComplaintMessage, MessageKind, MessageStatus
+from complaints.models.page import ComplaintPage
+from complaints.models.references import ReferenceCounter
+
+__all__ = [
+    "Complaint",
+    "ComplaintAttachment",
+    "ComplaintMessage",
+    "ComplaintNote",
+    "ComplaintPage",
+    "CourtInvolvement",
+    "MessageKind",
+    "MessageStatus",
+    "Outcome",
+    "ReferenceCounter",
+    "Status",
+]
