@@ -12,6 +12,7 @@ from wagtail_localize.models import Translation
 
 import accessibility.tasks  # noqa: F401 - connects audit-on-publish to `page_published`
 from accessibility.admin import urls as admin_urls
+from accessibility.admin.bulk_publish import CheckedPublishBulkAction
 from accessibility.admin.checker import use_site_checker
 from accessibility.admin.report import page_status
 from accessibility.admin.views import VIEW_PERMISSION
@@ -141,3 +142,7 @@ def check_translation_before_publishing(request, page):
         % {"problems": " ".join(str(problem.message) for problem in problems)},
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+# After Wagtail's own registration (order 0), so that this one replaces its "publish" action.
+hooks.register("register_bulk_action", CheckedPublishBulkAction, order=100)
