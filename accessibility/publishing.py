@@ -9,16 +9,13 @@ findings (`content_checks.errors`) raises `PublishingRefused` before anything is
 Callers that publish many pages in one go collect refusals instead of stopping at the first
 one: inside `collect_refusals()` a refused page is skipped and recorded (bulk publish lists them,
 `publish_scheduled` logs them). `PublishingRefusedMiddleware` turns an uncaught refusal in an
-admin view into an error message on the page's edit view.
+admin view into an error message on the page's edit view (`accessibility.middleware`).
 """
 
 import contextlib
 import contextvars
 import functools
 
-from django.contrib import messages
-from django.http import JsonResponse
-from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 
@@ -96,29 +93,3 @@ def install():
 
     execute.accessibility_checked = True
     PublishPageRevisionAction.execute = execute
-
-
-class PublishingRefusedMiddleware:
-    """An admin view that tried to publish inaccessible content: say why, back to the editor."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_exception(self, request, exception):
-        if not isinstance(exception, PublishingRefused):
-            return None
-        messages.error(request, exception.message)
-        edit_url = _edit_url(exception.page)
-        if request.headers.get("x-requested-with") == "XMLHttpRequest":
-            # Wagtail's workflow modals expect this answer and then follow `redirect`.
-            return JsonResponse({"step": "success", "redirect": edit_url})
-        return redirect(edit_url)
-
-
-def _edit_url(page):
-    from django.urls import reverse
-
-    return reverse("wagtailadmin_pages:edit", args=[page.pk])

@@ -1,8 +1,10 @@
-"""Background audits with django-tasks: a page after publishing (in every language), the whole site.
+"""Background audits with django-tasks: pages after publishing, a page on request, the whole site.
 
-Publishing queues `audit_page` from Wagtail's `page_published` signal once the transaction that
-published the page commits. The task backend decides when it runs: at once in development and
-tests (`ImmediateBackend`), in a `manage.py db_worker` process in production (`django_tasks_db`).
+Publishing queues one `audit_published_pages` per publishing action (Wagtail's `page_published`
+signal, once the transaction that published commits): the pages published and their aliases,
+the languages that changed. Starting a translation or creating alias copies publishes nothing of
+its own and queues nothing. Tasks are stored in the database (`django_tasks_db`) and run by
+`manage.py db_worker`; nothing waits for them.
 
 A failure to audit never blocks publishing: any error is caught and recorded as an `AuditRun`
 with the status "error" (and a `PageResult` in error per page it meant to audit).
@@ -15,9 +17,12 @@ pages and must not start a browser for each).
 import contextlib
 import contextvars
 import logging
+import threading
+from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Q
 from django.dispatch import receiver
 from django.utils import timezone
 from django_tasks import task
@@ -31,6 +36,9 @@ logger = logging.getLogger(__name__)
 # whole site's. Only site runs make the admin report and its trend.
 PAGE_SCOPE = "page"
 SITE_SCOPE = "site"
+
+# The TASKS alias audits are queued on (a database backend: nothing waits for an audit).
+TASK_BACKEND = getattr(settings, "ACCESSIBILITY_TASK_BACKEND", "default")
 
 _suspended = contextvars.ContextVar("accessibility_audit_on_publish_suspended", default=False)
 
@@ -51,13 +59,59 @@ def suspend_audit_on_publish():
 
 @receiver(page_published, dispatch_uid="accessibility_audit_on_publish")
 def queue_audit_after_publish(sender, instance, revision=None, **kwargs):
-    if not audit_on_publish_enabled():
+    """Queue one audit per publishing action, once its transaction commits.
+
+    An alias (the en/ru copies wagtail-localize keeps of an untranslated page, updated whenever
+    the original is published) is audited with its original, never on its own signal; pages
+    published in one transaction (bulk publish) share one audit.
+    """
+    if not audit_on_publish_enabled() or instance.alias_of_id is not None:
         return
-    page_id = instance.pk
-    user_id = getattr(revision, "user_id", None)
-    transaction.on_commit(
-        lambda: enqueue_page_audit(page_id, user_id, AuditRun.Trigger.PUBLISH), robust=True
+    batch = _pending_batch()
+    if batch is not None:
+        batch.page_ids.append(instance.pk)
+        return
+    batch = PublishBatch(user_id=getattr(revision, "user_id", None), page_ids=[instance.pk])
+    _local.batch = batch
+    # Outside a transaction this runs at once; inside one, when it commits.
+    transaction.on_commit(batch.enqueue, robust=True)
+
+
+_local = threading.local()
+
+
+@dataclass
+class PublishBatch:
+    """The pages published in one transaction, audited together when it commits."""
+
+    user_id: int | None = None
+    page_ids: list = field(default_factory=list)
+
+    def enqueue(self):
+        if getattr(_local, "batch", None) is self:
+            _local.batch = None
+        enqueue_publish_audit(self.page_ids, self.user_id)
+
+
+def _pending_batch():
+    """This thread's batch if its enqueue is still waiting for the current transaction."""
+    batch = getattr(_local, "batch", None)
+    if batch is None:
+        return None
+    waiting = any(
+        callback == batch.enqueue for _savepoints, callback, _robust in connection.run_on_commit
     )
+    return batch if waiting else None  # Else it ran already, or its transaction rolled back.
+
+
+def enqueue_publish_audit(page_ids, user_id=None):
+    """Queue the audit of pages just published (and their aliases); a failure is recorded."""
+    try:
+        return audit_published_pages.enqueue(list(page_ids), user_id)
+    except Exception as error:  # noqa: BLE001 - publishing must never fail because of an audit
+        logger.exception("Could not queue the accessibility audit of pages %s", page_ids)
+        message = f"could not queue the audit: {error}"
+        return record_failed_run(AuditRun.Trigger.PUBLISH, user_id, message, [], PAGE_SCOPE)
 
 
 def enqueue_page_audit(page_id, user_id=None, trigger=AuditRun.Trigger.PUBLISH):
@@ -75,7 +129,7 @@ def enqueue_site_audit(user_id=None):
     return audit_site.enqueue(user_id)
 
 
-@task()
+@task(backend=TASK_BACKEND)
 def audit_page(page_id, user_id=None, trigger=AuditRun.Trigger.PUBLISH):
     """Audit one page in every language it is live in; return the run's id."""
     from wagtail.models import Page
@@ -95,7 +149,27 @@ def audit_page(page_id, user_id=None, trigger=AuditRun.Trigger.PUBLISH):
         return record_failed_run(trigger, user_id, _describe(error), targets, PAGE_SCOPE).pk
 
 
-@task()
+@task(backend=TASK_BACKEND)
+def audit_published_pages(page_ids, user_id=None):
+    """Audit pages just published, each with its aliases (the languages that changed with it)."""
+    from wagtail.models import Page
+
+    from accessibility.targets import page_targets
+
+    targets = []
+    try:
+        pages = Page.objects.filter(Q(pk__in=page_ids) | Q(alias_of__in=page_ids))
+        targets = page_targets(pages=list(pages))
+        if not targets:
+            return None  # Private, or unpublished again since: nothing a visitor can see.
+        return _run(targets, AuditRun.Trigger.PUBLISH, user_id, PAGE_SCOPE).pk
+    except Exception as error:  # noqa: BLE001 - recorded as an error run
+        logger.exception("The accessibility audit of published pages %s failed", page_ids)
+        message = _describe(error)
+        return record_failed_run(AuditRun.Trigger.PUBLISH, user_id, message, targets, PAGE_SCOPE).pk
+
+
+@task(backend=TASK_BACKEND)
 def audit_site(user_id=None):
     """Audit every live page of every language and the site's other views; return the run's id."""
     from accessibility.targets import page_targets, view_targets

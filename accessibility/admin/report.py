@@ -214,17 +214,21 @@ class PageStatus:
 
 
 def page_status(page):
-    """The status of `page` (all its translations) from the newest run that audited it."""
+    """The status of `page` in all its languages: each language's newest audit, together."""
     translation_ids = list(page.get_translations(inclusive=True).values_list("pk", flat=True))
-    latest = (
-        PageResult.objects.filter(page_id__in=translation_ids)
-        .order_by("-run__started_at", "-pk")
-        .first()
+    newest_run_of = {}
+    newest = PageResult.objects.filter(page_id__in=translation_ids).order_by(
+        "-run__started_at", "-run_id"
     )
-    if latest is None:
+    for page_id, run_id in newest.values_list("page_id", "run_id"):
+        newest_run_of.setdefault(page_id, run_id)
+    if not newest_run_of:
         return PageStatus("not-audited")
+    of_each_language = Q()
+    for page_id, run_id in newest_run_of.items():
+        of_each_language |= Q(page_id=page_id, run_id=run_id)
     results = list(
-        PageResult.objects.filter(run=latest.run, page_id__in=translation_ids)
+        PageResult.objects.filter(of_each_language)
         .annotate(violation_count=Count("violations"))
         .select_related("run")
         .order_by("locale", "viewport", "variant")
@@ -234,7 +238,8 @@ def page_status(page):
         state = "error"
     else:
         state = "violations" if violations else "clean"
-    return PageStatus(state, violations, latest.run, results)
+    latest_run = max((result.run for result in results), key=lambda run: (run.started_at, run.pk))
+    return PageStatus(state, violations, latest_run, results)
 
 
 def result_violations(result, filters=None):
