@@ -88,8 +88,17 @@ class PublishBatch:
     page_ids: list = field(default_factory=list)
 
     def enqueue(self):
+        from accessibility.limits import claim_audit_for
+
         if getattr(_local, "batch", None) is self:
             _local.batch = None
+        if not claim_audit_for(self.user_id):
+            # Publishing goes on; the audits of someone publishing faster than the per-user
+            # limit are skipped (each one starts a browser).
+            logger.warning(
+                "Audit after publishing skipped: user %s is over the limit", self.user_id
+            )
+            return
         enqueue_publish_audit(self.page_ids, self.user_id)
 
 
@@ -124,9 +133,42 @@ def enqueue_page_audit(page_id, user_id=None, trigger=AuditRun.Trigger.PUBLISH):
         return None
 
 
-def enqueue_site_audit(user_id=None):
-    """Queue a full audit of the site (every live page in every language, and the other views)."""
-    return audit_site.enqueue(user_id)
+def active_site_run():
+    """The site audit queued or running now, if any (the admin starts one at a time)."""
+    return (
+        AuditRun.objects.filter(status=AuditRun.Status.RUNNING, settings__scope=SITE_SCOPE)
+        .order_by("-started_at")
+        .first()
+    )
+
+
+def start_site_audit(user):
+    """Create the site run (status "running", nothing done yet) and queue its audit.
+
+    Returns (run, started): with a site run already going, that run and False. The run row is
+    created here, not by the worker, so that a second request sees it at once.
+    """
+    with transaction.atomic():
+        running = active_site_run()
+        if running is not None:
+            return running, False
+        run = AuditRun.objects.create(
+            trigger=AuditRun.Trigger.ADMIN,
+            triggered_by=user,
+            settings={"scope": SITE_SCOPE, "queued": True},
+        )
+        # In the same transaction (a database task backend): the run and its task exist together.
+        audit_site.enqueue(run.pk)
+    return run, True
+
+
+def cancel_site_audit(run):
+    """Mark `run` cancelled; its worker stops after the page in progress and closes its browsers."""
+    return bool(
+        AuditRun.objects.filter(pk=run.pk, status=AuditRun.Status.RUNNING).update(
+            status=AuditRun.Status.CANCELLED, finished_at=timezone.now()
+        )
+    )
 
 
 @task(backend=TASK_BACKEND)
@@ -169,19 +211,62 @@ def audit_published_pages(page_ids, user_id=None):
         return record_failed_run(AuditRun.Trigger.PUBLISH, user_id, message, targets, PAGE_SCOPE).pk
 
 
-@task(backend=TASK_BACKEND)
-def audit_site(user_id=None):
-    """Audit every live page of every language and the site's other views; return the run's id."""
-    from accessibility.targets import page_targets, view_targets
+class AuditCancelled(Exception):
+    """The run was cancelled from the admin."""
 
+
+@task(backend=TASK_BACKEND)
+def audit_site(run_id):
+    """Audit every live page of every language and the site's other views into run `run_id`."""
+    from accessibility.engine import AuditOptions, finish_run, plan_jobs, record_outcome
+    from accessibility.targets import page_targets, view_targets
+    from accessibility.workers import run_jobs
+
+    run = AuditRun.objects.filter(pk=run_id, status=AuditRun.Status.RUNNING).first()
+    if run is None:
+        return run_id  # Cancelled before it started.
     targets = []
     try:
         targets = page_targets() + view_targets()
-        return _run(targets, AuditRun.Trigger.ADMIN, user_id, SITE_SCOPE).pk
-    except Exception as error:  # noqa: BLE001 - recorded as an error run
+        options = AuditOptions.from_settings()
+        jobs = plan_jobs(targets, options)
+        run.base_url = options.base_url
+        run.pages_total = len(jobs)
+        run.settings = {**options.as_settings_json(), "scope": SITE_SCOPE}
+        run.save(update_fields=["base_url", "pages_total", "settings"])
+        # The engine's own steps (run_audit), with a look at the run's status between pages:
+        # closing the generator stops the workers and quits their browsers.
+        outcomes = run_jobs(jobs, options)
+        try:
+            for outcome in outcomes:
+                record_outcome(run, outcome, options)
+                if _cancelled(run):
+                    raise AuditCancelled
+        finally:
+            outcomes.close()
+        finish_run(run, options)
+    except AuditCancelled:
+        run.refresh_counts()
+    except Exception as error:  # noqa: BLE001 - recorded on the run
         logger.exception("The full accessibility audit failed")
-        message = _describe(error)
-        return record_failed_run(AuditRun.Trigger.ADMIN, user_id, message, targets, SITE_SCOPE).pk
+        _record_site_error(run, _describe(error), targets)
+    return run.pk
+
+
+def _cancelled(run):
+    status = AuditRun.objects.filter(pk=run.pk).values_list("status", flat=True).first()
+    return status == AuditRun.Status.CANCELLED
+
+
+def _record_site_error(run, message, targets):
+    run.refresh_from_db()
+    if run.status == AuditRun.Status.CANCELLED:
+        return
+    run.status = AuditRun.Status.ERROR
+    run.finished_at = timezone.now()
+    run.settings = {**run.settings, "error": message}
+    run.save()
+    run.refresh_counts()
 
 
 def _run(targets, trigger, user_id, scope):

@@ -14,6 +14,8 @@ from accessibility.models.audit import IMPACT_ORDER
 
 SITE_TRIGGERS = (AuditRun.Trigger.COMMAND, AuditRun.Trigger.ADMIN)
 TREND_LENGTH = 12
+# Runs whose figures are incomplete: still going, or stopped from the admin.
+UNFINISHED = (AuditRun.Status.RUNNING, AuditRun.Status.CANCELLED)
 
 
 def site_runs():
@@ -25,7 +27,7 @@ def site_runs():
 
 def latest_site_run():
     """The newest site run that finished (a running one has incomplete figures)."""
-    return site_runs().exclude(status=AuditRun.Status.RUNNING).first()
+    return site_runs().exclude(status__in=UNFINISHED).first()
 
 
 @dataclass
@@ -163,7 +165,7 @@ class TrendPoint:
 
 def trend(length=TREND_LENGTH):
     """The last finished site runs, oldest first."""
-    runs = list(site_runs().exclude(status=AuditRun.Status.RUNNING)[:length])
+    runs = list(site_runs().exclude(status__in=UNFINISHED)[:length])
     return [
         TrendPoint(run, run.violations_total, run.pages_with_violations, run.pages_error)
         for run in reversed(runs)

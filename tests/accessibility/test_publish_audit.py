@@ -296,24 +296,116 @@ def test_only_editors_of_the_page_may_audit_it(client, translated_page):
     assert not AuditRun.objects.exists() and queued_audits() == []
 
 
-def test_the_reports_button_runs_an_audit_of_the_whole_site(
-    client, recorded_browser, translated_page, settings
-):
+@pytest.fixture
+def site_auditor(client, settings):
     settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
-    client.force_login(make_user("starter", permissions=["view_audit_report", "start_audit_run"]))
+    user = make_user("starter", permissions=["view_audit_report", "start_audit_run"])
+    client.force_login(user)
+    return user
 
+
+def test_the_full_audit_runs_in_the_background_with_its_progress(
+    client, recorded_browser, translated_page, site_auditor
+):
     response = client.post(reverse("accessibility_admin:start_run"), follow=True)
 
     run = AuditRun.objects.get()
-    assert (run.trigger, run.settings["scope"], run.status) == ("admin", "site", "passed")
+    progress_url = reverse("accessibility_admin:run_progress", args=[run.pk])
+    assert response.redirect_chain[-1][0] == progress_url
+    assert (run.trigger, run.settings["scope"], run.status) == ("admin", "site", "running")
+    assert RecordedAxeBrowser.visited == []  # The request did not wait for the audit.
+    assert queued_audits() == [("audit_site", [run.pk])]
+    html = response.content.decode()
+    assert "The audit of the whole site has started." in html
+    assert f'href="{progress_url}">Refresh</a>' in html  # A plain link: no script, no meta refresh.
+    assert "http-equiv" not in html
+    assert 'data-figure="pages-done">0 of 0<' in html
+
+    # A second request while it runs shows the running audit and starts nothing.
+    response = client.post(reverse("accessibility_admin:start_run"), follow=True)
+    assert response.redirect_chain[-1][0] == progress_url
+    assert "An audit of the whole site is already running" in response.content.decode()
+    assert AuditRun.objects.count() == 1 and len(queued_audits()) == 1
+
+    run_queued_tasks()
+
+    run.refresh_from_db()
+    assert run.status == "passed" and run.pages_total == run.pages_done > 0
     audited_pages = {result.url for result in run.page_results.filter(page__isnull=False)}
     assert {
         f"http://127.0.0.1:8000{path}" for path in ("/az/mandat/", "/en/mandate/", "/ru/mandat-ru/")
     } <= audited_pages
     not_found = run.page_results.filter(page_type="not-found")
     assert set(not_found.values_list("locale", flat=True)) == {"az", "en", "ru"}  # 404 pages too.
-    messages = [str(message) for message in response.context["messages"]]
-    assert f"The audit of the whole site has finished (run #{run.pk})." in messages
-    html = response.content.decode()
+    html = client.get(progress_url).content.decode()
+    assert f'data-figure="pages-done">{run.pages_total} of {run.pages_total}<' in html
+    assert "Cancel the audit" not in html
+    html = client.get(reverse("accessibility_admin:report")).content.decode()
     assert f"Audit run #{run.pk}" in html
     assert f'data-figure="pages-audited">{run.pages_ok}<' in html
+
+
+def test_cancelling_a_running_full_audit_stops_it_and_closes_its_browsers(
+    client, recorded_browser, translated_page, site_auditor, monkeypatch
+):
+    client.post(reverse("accessibility_admin:start_run"))
+    run = AuditRun.objects.get()
+    quits = []
+    monkeypatch.setattr(RecordedAxeBrowser, "quit", lambda self: quits.append(self))
+    from accessibility import engine
+
+    original_record = engine.record_outcome
+
+    def record_then_cancel(run, outcome, options):
+        # The editor presses Cancel once the first page has been audited.
+        page_result = original_record(run, outcome, options)
+        if run.pages_done == 0:
+            cancel = client.post(reverse("accessibility_admin:cancel_run", args=[run.pk]))
+            assert cancel.status_code == 302
+            run.pages_ok = 1
+        return page_result
+
+    monkeypatch.setattr(engine, "record_outcome", record_then_cancel)
+    run_queued_tasks()
+
+    run.refresh_from_db()
+    assert run.status == AuditRun.Status.CANCELLED
+    assert 0 < run.pages_done < run.pages_total
+    assert quits  # The worker's browser was closed.
+    html = client.get(reverse("accessibility_admin:run_progress", args=[run.pk])).content
+    assert b'data-status="cancelled"' in html
+    # A cancelled run is not the site's latest report, and a new one may start.
+    client.post(reverse("accessibility_admin:start_run"))
+    assert AuditRun.objects.filter(status="running").count() == 1
+
+
+def test_a_full_audit_cancelled_before_it_started_audits_nothing(
+    client, recorded_browser, translated_page, site_auditor
+):
+    client.post(reverse("accessibility_admin:start_run"))
+    run = AuditRun.objects.get()
+    client.post(reverse("accessibility_admin:cancel_run", args=[run.pk]))
+    run_queued_tasks()
+    run.refresh_from_db()
+    assert run.status == AuditRun.Status.CANCELLED and RecordedAxeBrowser.visited == []
+
+
+def test_each_user_may_start_only_so_many_audits_a_minute(
+    client, recorded_browser, translated_page, settings
+):
+    settings.ACCESSIBILITY_AUDITS_PER_USER_PER_MINUTE = 2
+    editor = make_page_editor("editor", "az", translated_page.get_parent())
+    client.force_login(editor)
+    url = reverse("accessibility_admin:page", args=[translated_page.pk])
+
+    for _click in range(2):
+        client.post(url)
+    response = client.post(url, follow=True)
+
+    assert len(queued_audits()) == 2
+    messages = [str(message) for message in response.context["messages"]]
+    assert any("Bir dəqiqə gözləyin" in message for message in messages), messages
+    # Another editor has their own allowance.
+    client.force_login(make_page_editor("other", "en", translated_page.get_parent()))
+    client.post(url)
+    assert len(queued_audits()) == 3
