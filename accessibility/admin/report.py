@@ -11,23 +11,9 @@ from django.utils.translation import gettext as _
 
 from accessibility.models import AuditRun, PageResult, Violation
 from accessibility.models.audit import IMPACT_ORDER
+from accessibility.runs import finished_site_runs, latest_site_run, site_runs  # noqa: F401
 
-SITE_TRIGGERS = (AuditRun.Trigger.COMMAND, AuditRun.Trigger.ADMIN)
 TREND_LENGTH = 12
-# Runs whose figures are incomplete: still going, or stopped from the admin.
-UNFINISHED = (AuditRun.Status.RUNNING, AuditRun.Status.CANCELLED)
-
-
-def site_runs():
-    """Runs of the whole site: by the command, or from the admin unless of a single page."""
-    # has_key first: comparing a missing JSON key gives NULL, which NOT(...) would also exclude.
-    page_scope = Q(settings__has_key="scope") & Q(settings__scope="page")
-    return AuditRun.objects.filter(trigger__in=SITE_TRIGGERS).exclude(page_scope)
-
-
-def latest_site_run():
-    """The newest site run that finished (a running one has incomplete figures)."""
-    return site_runs().exclude(status__in=UNFINISHED).first()
 
 
 @dataclass
@@ -165,7 +151,7 @@ class TrendPoint:
 
 def trend(length=TREND_LENGTH):
     """The last finished site runs, oldest first."""
-    runs = list(site_runs().exclude(status__in=UNFINISHED)[:length])
+    runs = list(finished_site_runs()[:length])
     return [
         TrendPoint(run, run.violations_total, run.pages_with_violations, run.pages_error)
         for run in reversed(runs)
