@@ -10,8 +10,12 @@ STAMP_NPM := node_modules/.installed
 
 .PHONY: run test lint vulnerabilities setup browser messages migrate demo audit bench bench-weight loadtest screenshots lock clean
 
+# The task worker (accessibility audits after publishing and from the admin) runs next to the
+# development server and stops with it.
 run: setup migrate demo
 	@echo "Serving the site at http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/, user 'admin'; its first sign-in sets up two-step verification)."
+	$(MANAGE) db_worker --backend accessibility --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: setup browser lint vulnerabilities

@@ -309,8 +309,9 @@ def _check_table(value, walk, path, where):
     if isinstance(value, TypedTable):
         # A typed table's header row is its column headings: every column needs one.
         headings = [str(column.get("heading") or "").strip() for column in value.columns]
-        if not headings or not all(headings):
-            _add_table_header_error(walk, (*path, "columns"), where)
+        missing = [str(number) for number, heading in enumerate(headings, 1) if not heading]
+        if missing:
+            _add_column_heading_error(walk, (*path, "columns"), where, missing)
         return
     if not value.get("first_row_is_table_header"):
         _add_table_header_error(walk, (*path, "first_row_is_table_header"), where)
@@ -325,6 +326,20 @@ def _add_table_header_error(walk, path, where):
             "screen readers can announce what each column holds."
         )
         % {"where": where},
+        path,
+    )
+
+
+def _add_column_heading_error(walk, path, where, column_numbers):
+    walk.add(
+        ERROR,
+        "table-header",
+        _(
+            "%(where)s: column %(columns)s of the table has no heading. Fill in the “Column "
+            "heading” field at the top of every column, so that screen readers can announce "
+            "what each column holds."
+        )
+        % {"where": where, "columns": ", ".join(column_numbers)},
         path,
     )
 

@@ -12,6 +12,7 @@ from wagtail_localize.models import Translation
 
 import accessibility.tasks  # noqa: F401 - connects audit-on-publish to `page_published`
 from accessibility.admin import urls as admin_urls
+from accessibility.admin.bulk_publish import CheckedPublishBulkAction
 from accessibility.admin.checker import use_site_checker
 from accessibility.admin.report import page_status
 from accessibility.admin.views import VIEW_PERMISSION
@@ -60,8 +61,19 @@ def page_accessibility_status_button(page, user, view_name, next_url=None):
     )
 
 
+def is_autosave(request):
+    """Wagtail's autosave (every few seconds while editing) asks for JSON, a real save for HTML."""
+    return not request.accepts("text/html")
+
+
 def show_content_findings(request, page):
-    """After a save: warnings, and errors when only a draft was saved (they block publishing)."""
+    """After a save: warnings, and errors when only a draft was saved (they block publishing).
+
+    Not after an autosave: its messages would pile up in the session and all show at once on
+    the next page load.
+    """
+    if is_autosave(request):
+        return
     findings = check_page(page.specific)
     published = PUBLISH_ACTION in request.POST
     for finding in findings:
@@ -80,7 +92,9 @@ def show_content_findings(request, page):
 
 def show_audit_after_publish(request, page):
     """Right after publishing: the audit's outcome if it has run already, else that it is queued."""
-    if PUBLISH_ACTION not in request.POST or not audit_on_publish_enabled():
+    if is_autosave(request) or PUBLISH_ACTION not in request.POST:
+        return
+    if not audit_on_publish_enabled():
         return
     status = page_status(page)
     run = status.run
@@ -141,3 +155,7 @@ def check_translation_before_publishing(request, page):
         % {"problems": " ".join(str(problem.message) for problem in problems)},
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+# After Wagtail's own registration (order 0), so that this one replaces its "publish" action.
+hooks.register("register_bulk_action", CheckedPublishBulkAction, order=100)

@@ -11,21 +11,9 @@ from django.utils.translation import gettext as _
 
 from accessibility.models import AuditRun, PageResult, Violation
 from accessibility.models.audit import IMPACT_ORDER
+from accessibility.runs import finished_site_runs, latest_site_run, site_runs  # noqa: F401
 
-SITE_TRIGGERS = (AuditRun.Trigger.COMMAND, AuditRun.Trigger.ADMIN)
 TREND_LENGTH = 12
-
-
-def site_runs():
-    """Runs of the whole site: by the command, or from the admin unless of a single page."""
-    # has_key first: comparing a missing JSON key gives NULL, which NOT(...) would also exclude.
-    page_scope = Q(settings__has_key="scope") & Q(settings__scope="page")
-    return AuditRun.objects.filter(trigger__in=SITE_TRIGGERS).exclude(page_scope)
-
-
-def latest_site_run():
-    """The newest site run that finished (a running one has incomplete figures)."""
-    return site_runs().exclude(status=AuditRun.Status.RUNNING).first()
 
 
 @dataclass
@@ -163,7 +151,7 @@ class TrendPoint:
 
 def trend(length=TREND_LENGTH):
     """The last finished site runs, oldest first."""
-    runs = list(site_runs().exclude(status=AuditRun.Status.RUNNING)[:length])
+    runs = list(finished_site_runs()[:length])
     return [
         TrendPoint(run, run.violations_total, run.pages_with_violations, run.pages_error)
         for run in reversed(runs)
@@ -214,17 +202,21 @@ class PageStatus:
 
 
 def page_status(page):
-    """The status of `page` (all its translations) from the newest run that audited it."""
+    """The status of `page` in all its languages: each language's newest audit, together."""
     translation_ids = list(page.get_translations(inclusive=True).values_list("pk", flat=True))
-    latest = (
-        PageResult.objects.filter(page_id__in=translation_ids)
-        .order_by("-run__started_at", "-pk")
-        .first()
+    newest_run_of = {}
+    newest = PageResult.objects.filter(page_id__in=translation_ids).order_by(
+        "-run__started_at", "-run_id"
     )
-    if latest is None:
+    for page_id, run_id in newest.values_list("page_id", "run_id"):
+        newest_run_of.setdefault(page_id, run_id)
+    if not newest_run_of:
         return PageStatus("not-audited")
+    of_each_language = Q()
+    for page_id, run_id in newest_run_of.items():
+        of_each_language |= Q(page_id=page_id, run_id=run_id)
     results = list(
-        PageResult.objects.filter(run=latest.run, page_id__in=translation_ids)
+        PageResult.objects.filter(of_each_language)
         .annotate(violation_count=Count("violations"))
         .select_related("run")
         .order_by("locale", "viewport", "variant")
@@ -234,7 +226,8 @@ def page_status(page):
         state = "error"
     else:
         state = "violations" if violations else "clean"
-    return PageStatus(state, violations, latest.run, results)
+    latest_run = max((result.run for result in results), key=lambda run: (run.started_at, run.pk))
+    return PageStatus(state, violations, latest_run, results)
 
 
 def result_violations(result, filters=None):

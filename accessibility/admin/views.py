@@ -11,9 +11,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView, View
-from django_tasks.base import TaskResultStatus
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
@@ -94,31 +93,91 @@ class ReportView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
+def over_the_limit(request):
+    """Tell the user they asked for too many audits this minute (and refuse), or record one."""
+    from accessibility.limits import audits_per_minute, claim_audit
+
+    if claim_audit(request.user):
+        return False
+    messages.error(
+        request,
+        ngettext(
+            "You have started %(count)d audit in the last minute, the most allowed. "
+            "Wait a minute, then try again.",
+            "You have started %(count)d audits in the last minute, the most allowed. "
+            "Wait a minute, then try again.",
+            audits_per_minute(),
+        )
+        % {"count": audits_per_minute()},
+    )
+    return True
+
+
 class StartRunView(PermissionMixin, View):
-    """POST only: queue a full audit of the site in the background."""
+    """POST only: start a full audit of the site in the background (one at a time)."""
 
     permission_required = START_PERMISSION
     http_method_names = ["post"]
 
     def post(self, request):
-        from accessibility.tasks import enqueue_site_audit
+        from accessibility.tasks import active_site_run, start_site_audit
 
-        result = enqueue_site_audit(request.user.pk)
-        if result.status == TaskResultStatus.SUCCESSFUL:
-            messages.success(
-                request,
-                _("The audit of the whole site has finished (run #%(run)s).")
-                % {"run": result.return_value},
-            )
+        running = active_site_run()
+        if running is None and over_the_limit(request):
+            return redirect("accessibility_admin:report")
+        run, started = (running, False) if running else start_site_audit(request.user)
+        if started:
+            messages.success(request, _("The audit of the whole site has started."))
         else:
-            messages.success(
+            messages.info(
                 request,
-                _(
-                    "An audit of the whole site has started in the background. "
-                    "Its results appear here when it finishes."
-                ),
+                _("An audit of the whole site is already running: here is its progress."),
             )
-        return redirect("accessibility_admin:report")
+        return redirect("accessibility_admin:run_progress", run.pk)
+
+
+class RunProgressView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+    """A site run's progress: pages done of all, pages in error so far; cancel while running."""
+
+    template_name = "accessibility/admin/run_progress.html"
+    header_icon = "doc-full-inverse"
+
+    def get(self, request, *args, **kwargs):
+        self.run = get_object_or_404(AuditRun, pk=kwargs["pk"])
+        return super().get(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Audit run #%(run)s") % {"run": self.run.pk}
+
+    def get_breadcrumbs_items(self):
+        return report_breadcrumbs() + [{"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            run=self.run,
+            running=self.run.status == AuditRun.Status.RUNNING,
+            can_cancel=self.request.user.has_perm(START_PERMISSION),
+            report_url=reverse("accessibility_admin:report") + f"?run={self.run.pk}",
+        )
+        return context
+
+
+class CancelRunView(PermissionMixin, View):
+    """POST only: cancel a running site audit."""
+
+    permission_required = START_PERMISSION
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        from accessibility.tasks import cancel_site_audit
+
+        run = get_object_or_404(AuditRun, pk=pk)
+        if cancel_site_audit(run):
+            messages.success(request, _("The audit has been cancelled."))
+        else:
+            messages.info(request, _("This audit is not running any more."))
+        return redirect("accessibility_admin:run_progress", run.pk)
 
 
 class ResultDetailView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -205,6 +264,10 @@ class PageAuditView(WagtailAdminTemplateMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         from accessibility.tasks import enqueue_page_audit
 
+        if over_the_limit(request):
+            return redirect(
+                self.safe_next_url() or reverse("accessibility_admin:page", args=[self.page.pk])
+            )
         result = enqueue_page_audit(self.page.pk, request.user.pk, AuditRun.Trigger.ADMIN)
         if result is not None and result.is_finished:
             status = page_status(self.page)

@@ -1,6 +1,12 @@
 """Models of the accessibility app: audit runs, page results and violations."""
 
-from .audit import AuditRun, PageResult, Violation
+from .audit import AuditRequest, AuditRun, PageResult, Violation
 from .statement import AccessibilityStatementPage
 
-__all__ = ["AccessibilityStatementPage", "AuditRun", "PageResult", "Violation"]
+__all__ = [
+    "AccessibilityStatementPage",
+    "AuditRequest",
+    "AuditRun",
+    "PageResult",
+    "Violation",
+]

@@ -23,6 +23,8 @@ class AuditRun(models.Model):
         FAILED = "failed", _("Failed")
         # At least one page could not be audited.
         ERROR = "error", _("Error")
+        # Stopped from the admin before it finished.
+        CANCELLED = "cancelled", _("Cancelled")
 
     class Trigger(models.TextChoices):
         COMMAND = "command", _("Command")
@@ -187,3 +189,20 @@ class Violation(models.Model):
     @property
     def impact_rank(self):
         return IMPACT_ORDER.index(self.impact) if self.impact in IMPACT_ORDER else -1
+
+
+class AuditRequest(models.Model):
+    """One audit a person asked for (from the admin, or by publishing): the per-user limit counts
+    these, in the database, so that every process sees the same count."""
+
+    user = models.ForeignKey(
+        "auth.User", verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("audit request")
+        verbose_name_plural = _("audit requests")
+
+    def __str__(self):
+        return f"Audit requested by {self.user_id} at {self.requested_at:%Y-%m-%d %H:%M:%S}"

@@ -1,27 +1,44 @@
 """The accessibility statement page, after the EU model statement (Decision (EU) 2018/1523).
 
-Editors write the parts only people can (the commitment, content out of scope, the feedback
-contact, the enforcement procedure); the figures and the known problems are read at render time
-from the latest finished audit of the whole site and from the baseline's reasons, so the
-statement never goes stale.
+Editors write the parts only people can (the commitment, content that is not accessible such as
+scanned PDFs, the date of the last manual review, the feedback contact, the enforcement
+procedure); the figures and the known problems are read at render time from the latest finished
+audit of the whole site and from the baseline's reasons, so the statement never goes stale.
+
+The compliance status it states ("Decide from the audits"):
+- "not yet assessed" before any finished audit of the whole site;
+- "partially compliant" while anything is known to be wrong: a violation (accepted by the
+  baseline or not), a page that could not be audited, content the editors list as not
+  accessible, or criteria no software checks that no person has reviewed recently;
+- "fully compliant" only when nothing is known AND a person reviewed the site within
+  `ACCESSIBILITY_STATEMENT_REVIEW_DAYS` (default 365).
+An editor may state less than that (partially or not compliant), never more.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail_localize.fields import SynchronizedField
 
+from accessibility.runs import latest_site_run
 from home.models import BasePage
 
 from .audit import AuditRun, PageResult, Violation
 
 STATEMENT_RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
+
+
+# Not an editor's choice: the status before any audit of the whole site.
+NOT_ASSESSED = "not-assessed"
+REVIEW_DAYS = 365
 
 
 class ComplianceStatus(models.TextChoices):
@@ -50,8 +67,19 @@ class AccessibilityStatementPage(BasePage):
         choices=ComplianceStatus.choices,
         default=ComplianceStatus.FROM_AUDIT,
         help_text=_(
-            "Leave on “Decide from the latest audit” to state full compliance only while the "
-            "latest audit finds no violation."
+            "Leave on “Decide from the latest audit”: the statement then says “fully "
+            "compliant” only while the latest audit finds nothing, nothing is listed as not "
+            "accessible and the manual review below is recent. You can state less, never more."
+        ),
+    )
+    manual_review_on = models.DateField(
+        _("last manual review on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When a person last checked what no software can (keyboard use, reading order, "
+            "text alternatives that make sense, captions, documents). Full compliance is only "
+            "stated while this date is recent."
         ),
     )
     non_accessible_content = RichTextField(
@@ -86,6 +114,7 @@ class AccessibilityStatementPage(BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("commitment"),
         FieldPanel("compliance_status"),
+        FieldPanel("manual_review_on"),
         FieldPanel("non_accessible_content"),
         MultiFieldPanel(
             [FieldPanel("preparation_method"), FieldPanel("prepared_on")],
@@ -99,7 +128,10 @@ class AccessibilityStatementPage(BasePage):
     ]
 
     # A telephone number is the same in every language.
-    override_translatable_fields = [SynchronizedField("feedback_phone")]
+    override_translatable_fields = [
+        SynchronizedField("feedback_phone"),
+        SynchronizedField("manual_review_on"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -121,16 +153,39 @@ class AccessibilityStatementPage(BasePage):
         figures = statement_figures()
         context["figures"] = figures
         context["status"] = self.effective_status(figures)
+        context["manual_review_recent"] = self.manual_review_is_recent()
         return context
 
+    def manual_review_is_recent(self, today=None):
+        if self.manual_review_on is None:
+            return False
+        today = today or datetime.date.today()
+        days = getattr(settings, "ACCESSIBILITY_STATEMENT_REVIEW_DAYS", REVIEW_DAYS)
+        return today - self.manual_review_on <= datetime.timedelta(days=days)
+
+    def has_known_problems(self, figures):
+        return bool(
+            figures.violations
+            or figures.pages_error
+            or figures.accepted
+            or str(self.non_accessible_content or "").strip()
+            or not self.manual_review_is_recent()
+        )
+
     def effective_status(self, figures):
-        if self.compliance_status != ComplianceStatus.FROM_AUDIT:
-            return self.compliance_status
         if figures.run is None:
-            return ComplianceStatus.NONE  # Not assessed: no claim of compliance.
-        if figures.violations == 0 and figures.pages_error == 0:
-            return ComplianceStatus.FULL
-        return ComplianceStatus.PARTIAL
+            if self.compliance_status in (ComplianceStatus.PARTIAL, ComplianceStatus.NONE):
+                return self.compliance_status
+            return NOT_ASSESSED
+        measured = (
+            ComplianceStatus.PARTIAL if self.has_known_problems(figures) else ComplianceStatus.FULL
+        )
+        # An editor may claim less than the audits show, never more.
+        if self.compliance_status == ComplianceStatus.NONE:
+            return ComplianceStatus.NONE
+        if self.compliance_status == ComplianceStatus.PARTIAL:
+            return ComplianceStatus.PARTIAL
+        return measured
 
 
 @dataclass
@@ -151,16 +206,11 @@ class StatementFigures:
     pages_clean: int = 0
     pages_error: int = 0
     violations: int = 0
-    languages: list = field(default_factory=list)
+    accepted: int = 0  # Violations the baseline accepts for now: still known problems.
+    languages: list = field(default_factory=list)  # Names, in the active language.
     viewports: list = field(default_factory=list)
     tags: list = field(default_factory=list)
     problems: list = field(default_factory=list)
-
-
-def latest_site_run():
-    from accessibility.admin.report import latest_site_run as newest
-
-    return newest()
 
 
 def statement_figures(run=None):
@@ -176,7 +226,8 @@ def statement_figures(run=None):
         pages_clean=results.filter(status=PageResult.Status.OK).count(),
         pages_error=results.filter(status=PageResult.Status.ERROR).count(),
         violations=violations.count(),
-        languages=sorted(set(results.values_list("locale", flat=True)) - {""}),
+        accepted=violations.filter(accepted=True).count(),
+        languages=language_names(set(results.values_list("locale", flat=True)) - {""}),
         viewports=list(run.settings.get("viewports", [])),
         tags=list(run.settings.get("tags", [])),
         problems=known_problems(violations),
@@ -203,11 +254,24 @@ def known_problems(violations):
                 help_url=example.help_url,
                 impact=example.impact,
                 pages=row["pages"],
-                languages=sorted(set(of_rule.values_list("page_result__locale", flat=True))),
+                languages=language_names(
+                    set(of_rule.values_list("page_result__locale", flat=True))
+                ),
                 reasons=sorted({reasons[f] for f in fingerprints if f in reasons}),
             )
         )
     return problems
+
+
+def language_names(codes):
+    """Language codes as names in the active language ("English", "ingilis"), in code order."""
+    names = []
+    for code in sorted(codes):
+        try:
+            names.append(translation.get_language_info(code)["name_translated"])
+        except KeyError:
+            names.append(code)
+    return names
 
 
 def baseline_reasons():

@@ -89,6 +89,9 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "staff.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages: a refused publish becomes an error message on the page's edit view, and
+    # starting a translation queues no audit.
+    "accessibility.middleware.AccessibilityAdminMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a refused sign-in into the lockout page.
@@ -195,7 +198,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Wagtail's own tasks (search and reference index) run at once here (production.py queues them);
+# accessibility audits are always queued in the database and run by `manage.py db_worker
+# --backend accessibility` (`make run` starts it next to the development server): publishing or
+# starting an audit never waits for a browser, in any environment.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "accessibility": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+ACCESSIBILITY_TASK_BACKEND = "accessibility"
 # Publishing a page queues an accessibility audit of it in every language (accessibility/tasks.py).
 ACCESSIBILITY_AUDIT_ON_PUBLISH = env_bool("ACCESSIBILITY_AUDIT_ON_PUBLISH", True)
 

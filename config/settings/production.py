@@ -62,8 +62,10 @@ if not REDIS_URL:  # noqa: F405
         }
     }
 
-# Background jobs are stored in the database and run by `manage.py db_worker`.
+# Background jobs are stored in the database and run by `manage.py db_worker`; accessibility
+# audits too, in the same queue (one worker runs everything).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+ACCESSIBILITY_TASK_BACKEND = "default"
 
 # Optional purge of a CDN or caching proxy in front of the site, when its purge URL is given.
 FRONTEND_CACHE_PURGE_URL = env_str("FRONTEND_CACHE_PURGE_URL")

@@ -182,7 +182,8 @@ def test_publishing_errors_are_pinned_to_their_blocks_in_the_editor(image):
     data = error.as_json_data()
     assert set(data["blockErrors"]) == {1, 2}
     assert "alternative text" in data["blockErrors"][1]["messages"][0]
-    assert "header row" in data["blockErrors"][2]["messages"][0]
+    # The fix the editor can make in the table editor: the column heading (issue 13).
+    assert "“Column heading”" in data["blockErrors"][2]["messages"][0]
     assert "block 2" in error.message and "block 3" in error.message
 
 

@@ -169,3 +169,50 @@ def test_all_caps_paragraph_warns_after_saving_a_draft(client, page_in, language
         expected = gettext("Accessibility: %(problem)s") % {"problem": finding.message}
     assert finding.code == "all-caps"
     assert expected in messages_of(response)
+
+
+def test_warnings_are_shown_once_per_save_not_once_per_autosave(client, page_in):
+    page = page_in("en")
+    signed_in_editor(client, "en", page)
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    blocks = [("heading", {"text": "Who we are", "level": "h4"})]
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "intro": "",
+            "body": streamfield(blocks),
+            "comments": {
+                "TOTAL_FORMS": 0,
+                "INITIAL_FORMS": 0,
+                "MIN_NUM_FORMS": 0,
+                "MAX_NUM_FORMS": 1000,
+            },
+        }
+    )
+    # Wagtail's autosave posts the form every few seconds and asks for JSON.
+    for _autosave in range(4):
+        response = client.post(url, data, headers={"accept": "application/json"})
+        assert response.status_code == 200 and response.json()["success"]
+
+    response = edit_post(client, page, blocks, "save")  # The editor's own save.
+
+    warnings = [m for m in messages_of(response) if "heading" in m and "level 4" in m]
+    assert len(warnings) == 1, messages_of(response)
+
+
+def test_the_table_message_names_the_column_heading_to_fill_in(page_in):
+    from home.blocks import BaseStreamBlock
+
+    page = page_in("en")
+    table = {
+        "caption": "Complaints by year",
+        "columns": [{"type": "text", "heading": "Year"}, {"type": "number", "heading": ""}],
+        "rows": [{"values": ["2024", "120"]}],
+    }
+    page.body = BaseStreamBlock().to_python([{"type": "table", "value": table}])
+    with translation.override("en"):
+        [finding] = check_page(page)
+    assert finding.code == "table-header" and finding.is_error
+    assert "column 2 of the table has no heading" in finding.message
+    assert "“Column heading”" in finding.message

@@ -125,22 +125,83 @@ def test_the_statement_shows_the_latest_audits_figures_and_problems(
     assert '<time datetime="2026-11-27">' in html
     assert "partially compliant" in html
     assert '<span lang="en">Help text of color-contrast</span>' in html
-    assert "found on 2 audited pages" in html and "(en, ru)" in html
+    assert "found on 2 audited pages" in html and "(English, Russian)" in html  # Names.
+    assert "<dd>Azerbaijani, English, Russian</dd>" in html
     assert '<span lang="en">Third-party map widget, replaced in 2027</span>' in html
 
 
-def test_a_clean_audit_makes_the_statement_claim_full_compliance(demo_content):
+def english_statement(**changes):
+    """The en statement with `changes` written straight to the live page."""
+    statement = AccessibilityStatementPage.objects.get(locale__language_code="en")
+    for name, value in changes.items():
+        setattr(statement, name, value)
+    statement.save()
+    return statement
+
+
+def status_of(html):
+    return re.search(r'<p class="notice" data-status="([\w-]+)"', html).group(1)
+
+
+def test_full_compliance_needs_a_clean_audit_nothing_listed_and_a_recent_review(demo_content):
     first = Client().get(STATEMENT_PATHS["en"])
     assert "no-cache" in first["Cache-Control"]  # The page cache must not keep old figures.
     site_run([])
+    today = datetime.date.today()
+    # The demo lists scanned PDF reports as not accessible, and nobody has reviewed the site.
     html = Client().get(STATEMENT_PATHS["en"]).content.decode()
-    assert "fully compliant" in html
+    assert status_of(html) == "partial" and "partially compliant" in html
+    assert "No person has checked them yet." in html
+    assert "scanned images" in html  # The listed problem is shown.
+
+    english_statement(manual_review_on=today)
+    html = Client().get(STATEMENT_PATHS["en"]).content.decode()
+    assert status_of(html) == "partial"  # The PDFs are still listed.
+
+    english_statement(non_accessible_content="")
+    html = Client().get(STATEMENT_PATHS["en"]).content.decode()
+    assert status_of(html) == "full" and "fully compliant" in html
     assert figure(html, "violations") == 0
 
+    english_statement(manual_review_on=today - datetime.timedelta(days=400))
+    html = Client().get(STATEMENT_PATHS["en"]).content.decode()
+    assert status_of(html) == "partial" and "That review is out of date." in html
 
-def test_without_an_audit_the_statement_claims_no_compliance(demo_content):
-    html = Client().get(STATEMENT_PATHS["ru"]).content.decode()
-    assert 'data-status="none"' in html
+
+def test_an_accepted_violation_or_an_unaudited_page_is_a_known_problem(demo_content):
+    english_statement(non_accessible_content="", manual_review_on=datetime.date.today())
+    site_run([("en", "frame-title", "accepted-1")])
+    assert status_of(Client().get(STATEMENT_PATHS["en"]).content.decode()) == "partial"
+    site_run([], errors=1, day=datetime.date(2026, 11, 28))
+    html = Client().get(STATEMENT_PATHS["en"]).content.decode()
+    assert status_of(html) == "partial" and "1 page could not be audited" in html
+
+
+def test_an_editor_may_state_less_than_the_audits_never_more(demo_content):
+    english_statement(compliance_status="full")
+    html = Client().get(STATEMENT_PATHS["en"]).content.decode()
+    assert status_of(html) == "not-assessed"
+    site_run([("en", "color-contrast", "c1")])
+    assert status_of(Client().get(STATEMENT_PATHS["en"]).content.decode()) == "partial"
+    english_statement(compliance_status="none")
+    assert status_of(Client().get(STATEMENT_PATHS["en"]).content.decode()) == "none"
+
+
+def test_without_a_site_audit_the_statement_says_not_yet_assessed(demo_content):
+    # A page's own audit after publishing is not an assessment of the site.
+    AuditRun.objects.create(trigger=AuditRun.Trigger.PUBLISH, status="passed")
+    html = Client().get(STATEMENT_PATHS["en"]).content.decode()
+    assert status_of(html) == "not-assessed"
+    assert "has not yet been assessed" in html
+    assert "listed below" not in html
+    assert "every page in every language" not in html  # No claim about audits not done.
+
+
+def test_the_statement_says_what_is_audited_on_publish(demo_content):
+    site_run([])
+    html = Client().get(STATEMENT_PATHS["en"]).content.decode()
+    assert "When a page is published, an automated audit checks that page" in html
+    assert "Every change to the website is checked" not in html
 
 
 def test_the_statement_is_only_allowed_under_a_home_page():

@@ -1,0 +1,46 @@
+"""The accessibility app's one middleware, for what happens around admin views.
+
+- A publish refused for accessibility errors (`publishing.PublishingRefused`) that a view did
+  not handle becomes an error message on the page's edit view, not a server error.
+- Starting a translation ("Translate this page") turns the page's alias copies into translations
+  and wagtail-localize publishes them with the content they already showed: nothing changed for
+  visitors, so no audit is queued while those views run.
+"""
+
+from django.contrib import messages
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from accessibility.publishing import PublishingRefused
+from accessibility.tasks import suspend_audit_on_publish
+
+# wagtail-localize's "Translate this page" / "Translate this snippet" views.
+TRANSLATION_START_VIEWS = {
+    "wagtail_localize:submit_page_translation",
+    "wagtail_localize:submit_snippet_translation",
+}
+
+
+class AccessibilityAdminMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.resolver_match.view_name not in TRANSLATION_START_VIEWS:
+            return None
+        with suspend_audit_on_publish():
+            return view_func(request, *view_args, **view_kwargs)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, PublishingRefused):
+            return None
+        messages.error(request, exception.message)
+        edit_url = reverse("wagtailadmin_pages:edit", args=[exception.page.pk])
+        if request.headers.get("x-requested-with") == "XMLHttpRequest":
+            # Wagtail's workflow modals expect this answer and then follow `redirect`.
+            return JsonResponse({"step": "success", "redirect": edit_url})
+        return redirect(edit_url)

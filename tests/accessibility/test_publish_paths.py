@@ -1,0 +1,277 @@
+"""No publishing path makes a page live while an image lacks its alternative text.
+
+One enforcement point (`accessibility.publishing`) guards `PublishPageRevisionAction`; each test
+here takes one of the ways Wagtail, or wagtail-localize, makes a revision live, with a page whose
+newest revision has an image without alternative text, and checks the live page did not change.
+"""
+
+import datetime
+import io
+import json
+import logging
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone, translation
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+from accessibility.publishing import PublishingRefused
+from institution.models import StandardPage
+from tests.accessibility.editor_fixtures import homes, make_page_editor, make_user  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+CLEAN_BODY = [{"type": "heading", "value": {"text": "Vəzifələr", "level": "h2"}}]
+
+
+@pytest.fixture
+def picture():
+    return Image.objects.create(title="Qəbul", file=get_test_image_file())
+
+
+def image_without_alt(picture):
+    return [
+        {
+            "type": "image",
+            "value": {"image": picture.pk, "alt_text": " ", "decorative": False, "caption": ""},
+        }
+    ]
+
+
+@pytest.fixture
+def make_page(homes):  # noqa: F811
+    def make(slug="mandat", parent=None):
+        page = StandardPage(title=slug.title(), slug=slug, body=json.dumps(CLEAN_BODY))
+        (parent or homes["az"]).add_child(instance=page)
+        page.save_revision().publish()
+        page.refresh_from_db()
+        return page
+
+    return make
+
+
+def add_inaccessible_revision(page, picture, user=None):
+    """A draft revision of `page` whose body has an image without alternative text."""
+    draft = page.get_latest_revision_as_object()
+    draft.body = json.dumps(image_without_alt(picture))
+    return draft.save_revision(user=user)
+
+
+def assert_live_content_unchanged(page, live_revision_id):
+    page.refresh_from_db()
+    assert page.live_revision_id == live_revision_id
+    assert page.specific.body[0].block_type == "heading"
+
+
+def messages_of(response):
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_revision_publish_from_code_is_refused(make_page, picture):
+    page = make_page()
+    live_revision = page.live_revision_id
+    revision = add_inaccessible_revision(page, picture)
+
+    with pytest.raises(PublishingRefused) as refusal, translation.override("en"):
+        revision.publish()
+
+    assert "the image has no alternative text" in refusal.value.message
+    assert_live_content_unchanged(page, live_revision)
+    # A new page that never went live stays a draft too.
+    draft = StandardPage(
+        title="Yeni", slug="yeni", live=False, body=json.dumps(image_without_alt(picture))
+    )
+    page.get_parent().add_child(instance=draft)
+    with pytest.raises(PublishingRefused):
+        draft.save_revision().publish()
+    draft.refresh_from_db()
+    assert not draft.live
+
+
+def test_a_decorative_image_or_one_with_alt_text_publishes(make_page, picture):
+    page = make_page()
+    draft = page.get_latest_revision_as_object()
+    body = image_without_alt(picture) * 2
+    body[0]["value"]["decorative"] = True
+    body[1]["value"]["alt_text"] = "Müvəkkil vətəndaşları qəbul edir"
+    draft.body = json.dumps(body)
+    draft.save_revision().publish()
+    page.refresh_from_db()
+    assert page.live_revision_id == page.latest_revision_id
+
+
+def test_workflow_approval_from_the_dashboard_is_refused(client, make_page, picture):
+    page = make_page()
+    live_revision = page.live_revision_id
+    editor = make_page_editor("editor", "en", page.get_parent())
+    moderator = make_page_editor("moderator", "en", page.get_parent())
+    workflow = Workflow.objects.create(name="Review")
+    task = GroupApprovalTask.objects.create(name="Moderators approve")
+    moderators, _created = Group.objects.get_or_create(name="Moderators")
+    moderator.groups.add(moderators)
+    task.groups.set([moderators])
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.create(workflow=workflow, page=page.get_parent())
+    add_inaccessible_revision(page, picture, user=editor)
+    workflow_state = workflow.start(page, editor)  # The editor submits for moderation.
+    task_state = workflow_state.current_task_state
+
+    client.force_login(moderator)
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+    response = client.post(url, {"comment": ""}, follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert any("was not published" in message for message in messages_of(response))
+    assert_live_content_unchanged(page, live_revision)
+    task_state.refresh_from_db()
+    assert task_state.status == task_state.STATUS_IN_PROGRESS  # The approval was rolled back.
+    # From the dashboard's modal (JavaScript), the answer sends the moderator to the editor.
+    response = client.post(url, {"comment": ""}, headers={"x-requested-with": "XMLHttpRequest"})
+    assert response.json() == {
+        "step": "success",
+        "redirect": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+    }
+    assert_live_content_unchanged(page, live_revision)
+
+
+def test_bulk_publish_publishes_the_clean_pages_and_names_the_refused_ones(
+    client, make_page, picture
+):
+    refused = make_page("mandat")
+    live_revision = refused.live_revision_id
+    add_inaccessible_revision(refused, picture)
+    clean = make_page("haqqimizda")
+    clean.get_latest_revision_as_object().save_revision()  # A clean draft to publish.
+    client.force_login(make_user("chief", superuser=True))
+
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    url += f"?id={refused.pk}&id={clean.pk}&next=/admin/"
+    response = client.post(url, {"include_descendants": ""}, follow=True)
+
+    assert response.status_code == 200
+    messages = messages_of(response)
+    assert any("“Mandat” was not published" in message for message in messages)
+    assert "1 page was not published because of accessibility problems." in messages
+    assert "1 page has been published" in [message.strip() for message in messages]
+    assert_live_content_unchanged(refused, live_revision)
+    clean.refresh_from_db()
+    assert clean.live_revision_id == clean.latest_revision_id
+
+
+def test_scheduled_publishing_logs_and_skips_a_refused_page(make_page, picture, caplog):
+    refused, clean = make_page("mandat"), make_page("haqqimizda")
+    live_revision = refused.live_revision_id
+    past = timezone.now() - datetime.timedelta(minutes=5)
+    revision = add_inaccessible_revision(refused, picture)
+    revision.approved_go_live_at = past
+    revision.save()
+    clean_revision = clean.get_latest_revision_as_object().save_revision()
+    clean_revision.approved_go_live_at = past + datetime.timedelta(minutes=1)
+    clean_revision.save()
+
+    errors = io.StringIO()
+    with caplog.at_level(logging.WARNING):
+        call_command("publish_scheduled", stdout=io.StringIO(), stderr=errors)
+
+    assert f"Not published (page {refused.pk})" in errors.getvalue()
+    assert any("refused" in record.getMessage() for record in caplog.records)
+    assert_live_content_unchanged(refused, live_revision)
+    clean.refresh_from_db()
+    assert clean.live_revision_id == clean_revision.pk  # The run went on after the refusal.
+
+
+def test_publish_this_version_from_the_revisions_is_refused(client, make_page, picture):
+    page = make_page()
+    live_revision = page.live_revision_id
+    old = add_inaccessible_revision(page, picture)
+    page.get_latest_revision_as_object().save_revision()  # A newer draft on top of it.
+    client.force_login(make_user("chief", "en", superuser=True))
+
+    # "Review this version" loads the old revision into the editor; its Publish posts it back.
+    review = client.get(reverse("wagtailadmin_pages:revisions_revert", args=[page.pk, old.pk]))
+    assert review.status_code == 200
+    form = review.context["form"]
+    data = {key: value for key, value in form.initial.items() if not key.startswith("comments")}
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    posted = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "intro": "",
+            "body": streamfield(
+                [("image", {"image": picture.pk, "alt_text": "", "decorative": "", "caption": ""})]
+            ),
+            "comments": {
+                "TOTAL_FORMS": 0,
+                "INITIAL_FORMS": 0,
+                "MIN_NUM_FORMS": 0,
+                "MAX_NUM_FORMS": 1000,
+            },
+        }
+    )
+    posted.update(revision=old.pk, **{"action-publish": "action-publish"})
+    assert data  # The editor was filled from the old revision.
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), posted)
+
+    assert response.status_code == 200  # The form again, with the errors.
+    assert_live_content_unchanged(page, live_revision)
+    # Publishing that revision object directly (what a script reverting would do) is refused too.
+    with pytest.raises(PublishingRefused):
+        old.publish(previous_revision=old)
+    assert_live_content_unchanged(page, live_revision)
+
+
+def test_a_translation_published_by_wagtail_localize_is_refused(
+    make_page, picture, django_capture_on_commit_callbacks
+):
+    """wagtail-localize's save_target(publish=True), as its editor and "Sync translated pages"
+    call it, publishes through the same action."""
+    from wagtail.models import Locale
+    from wagtail_localize.models import Translation, TranslationSource
+
+    page = make_page()
+    draft = page.get_latest_revision_as_object()
+    draft.body = json.dumps(image_without_alt(picture))
+    # Straight into the row, as content from before the check would be (no publish action).
+    draft.save()
+    source, _created = TranslationSource.get_or_create_from_instance(page.specific)
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code="en")
+    )
+
+    with pytest.raises(PublishingRefused), django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    english = page.get_translation(Locale.objects.get(language_code="en"))
+    assert not english.live
+
+
+def test_the_page_form_refuses_a_new_page(client, homes, picture):  # noqa: F811
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    client.force_login(make_user("chief", "en", superuser=True))
+    data = nested_form_data(
+        {
+            "title": "Yeni",
+            "slug": "yeni",
+            "intro": "",
+            "body": streamfield(
+                [("image", {"image": picture.pk, "alt_text": "", "decorative": "", "caption": ""})]
+            ),
+            "comments": {
+                "TOTAL_FORMS": 0,
+                "INITIAL_FORMS": 0,
+                "MIN_NUM_FORMS": 0,
+                "MAX_NUM_FORMS": 1000,
+            },
+        }
+    )
+    data["action-publish"] = "action-publish"
+    url = reverse("wagtailadmin_pages:add", args=["institution", "standardpage", homes["az"].pk])
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert not StandardPage.objects.filter(slug="yeni", live=True).exists()
