@@ -77,7 +77,7 @@ class FixtureSite:
                 pass
 
             def do_HEAD(self):  # noqa: N802 - the name http.server calls
-                if self.path.split("?", 1)[0] not in site.lying_head_paths:
+                if self.path not in site.lying_head_paths:
                     return self.send_error(501)
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
