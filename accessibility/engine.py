@@ -18,11 +18,15 @@ Typical uses::
     # Any URLs of a running site:
     run_audit(url_targets(["/az/", "/en/"]), options=AuditOptions(base_url="http://127.0.0.1:8000"))
 
-`run_audit(targets, *, options, trigger, user=None, on_result=None) -> AuditRun` audits every target
-in every viewport and preference variant of `options`, writes each `PageResult` and its
-`Violation`s in its own transaction as soon as it arrives (so a killed run keeps what it had),
-then finishes the run: status "error" if any page could not be audited, else "failed" if a
+`run_audit(targets, *, options, trigger, user=None, on_result=None) -> AuditRun` first starts one
+browser (raising `BrowserUnavailable`, before any run is stored, if none can start), then audits
+every target in every viewport and preference variant of `options`, writes each `PageResult` and
+its `Violation`s in its own transaction as soon as it arrives (so a killed run keeps what it
+had), then finishes the run: status "error" if any page could not be audited, else "failed" if a
 violation at or above `options.fail_impact` is not accepted by `options.baseline`, else "passed".
+An address that is not HTML (a PDF, an image) is recorded as "skipped" with its content type and
+fails nothing. A run stopped by `AuditInterrupted` (the command raises it on SIGTERM and SIGINT)
+or Ctrl-C is marked "interrupted", its browsers are killed, and the exception goes on.
 `exit_code(run)` turns that into 0, 1 or 2. `on_result(page_result)` is called after each write.
 
 The base URL defaults to the setting `ACCESSIBILITY_AUDIT_BASE_URL`, else `WAGTAILADMIN_BASE_URL`:
@@ -39,19 +43,29 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from .axe import check_tags
 from .baseline import Baseline
 from .config import audit_settings
-from .fingerprints import fingerprint, target_text
+from .fingerprints import Occurrences, fingerprint, target_text
 from .models import AuditRun, PageResult, Violation
 from .models.audit import IMPACT_ORDER
 from .targets import Variant, parse_variant, parse_viewport
-from .workers import Job, default_browser_factory, run_jobs
+from .workers import Job, WorkerPool, default_browser_factory
 
 EXIT_CODES = {
     AuditRun.Status.PASSED: 0,
     AuditRun.Status.FAILED: 1,
     AuditRun.Status.ERROR: 2,
+    AuditRun.Status.INTERRUPTED: 2,
 }
+
+
+class AuditInterrupted(BaseException):  # noqa: N818 - like KeyboardInterrupt, not an error
+    """The run was asked to stop (a signal); `signal_name` says which."""
+
+    def __init__(self, signal_name):
+        super().__init__(signal_name)
+        self.signal_name = signal_name
 
 
 def default_base_url():
@@ -96,6 +110,7 @@ class AuditOptions:
             raise ValueError(f"fail_impact must be one of {', '.join(IMPACT_ORDER)}.")
         if self.workers < 1 or self.timeout <= 0:
             raise ValueError("workers must be at least 1 and timeout positive.")
+        check_tags(self.tags)  # An unknown tag would silently run no rule.
         self.base_url = (self.base_url or default_base_url()).rstrip("/")
 
     def as_settings_json(self):
@@ -112,6 +127,13 @@ class AuditOptions:
             "fail_impact": self.fail_impact,
             "remote_url": self.remote_url or "",
             "baseline_entries": len(self.baseline.entries),
+            # Listed in every report: an expired entry no longer accepts its violation.
+            "baseline_expired": [
+                entry.as_json()
+                for entry in sorted(
+                    self.baseline.expired_entries(), key=lambda e: (e.expires, e.page, e.rule)
+                )
+            ],
         }
 
 
@@ -129,34 +151,60 @@ def plan_jobs(targets, options):
     ]
 
 
-def run_audit(targets, *, options, trigger=AuditRun.Trigger.COMMAND, user=None, on_result=None):
-    """Audit `targets`; return the finished AuditRun (see the module docstring)."""
+def run_audit(
+    targets,
+    *,
+    options,
+    trigger=AuditRun.Trigger.COMMAND,
+    user=None,
+    on_result=None,
+    on_start=None,
+):
+    """Audit `targets`; return the finished AuditRun (see the module docstring).
+
+    `on_start(run)` is called once the run is stored, before the first page is audited.
+    """
     jobs = plan_jobs(targets, options)
-    run = AuditRun.objects.create(
-        trigger=trigger,
-        triggered_by=user,
-        base_url=options.base_url,
-        settings=options.as_settings_json(),
-        pages_total=len(jobs),
-    )
+    # Fail fast: a browser that cannot start (no Chromium, an unreachable Grid) is one clear
+    # error before anything is stored, not one error per page.
+    first_driver = options.browser_factory(remote_url=options.remote_url) if jobs else None
+    pool = WorkerPool(jobs, options, first_driver)
+    run = None
     try:
-        for outcome in run_jobs(jobs, options):
-            page_result = record_outcome(run, outcome, options)
-            if on_result:
-                on_result(page_result)
-    except BaseException as interruption:  # Ctrl-C, a stop from the caller: keep what we have.
-        mark_interrupted(run, interruption)
+        run = AuditRun.objects.create(
+            trigger=trigger,
+            triggered_by=user,
+            base_url=options.base_url,
+            settings=options.as_settings_json(),
+            pages_total=len(jobs),
+        )
+        if on_start:
+            on_start(run)
+        with pool:
+            for outcome in pool.outcomes():
+                page_result = record_outcome(run, outcome, options)
+                if on_result:
+                    on_result(page_result)
+    except BaseException as interruption:  # A signal, Ctrl-C, an error: keep what we have.
+        pool.abort()  # Every browser is killed, whether the workers had started or not.
+        if run is not None:
+            mark_interrupted(run, interruption)
         raise
     return finish_run(run, options)
 
 
 def mark_interrupted(run, interruption):
-    """An unfinished run is an error (never a pass); its recorded results stay."""
+    """An unfinished run is never a pass; its recorded results stay.
+
+    Stopped on purpose (a signal, Ctrl-C) it is "interrupted", after a failure "error".
+    """
+    stopped = isinstance(interruption, AuditInterrupted | KeyboardInterrupt | SystemExit)
     run.refresh_from_db()
     run.refresh_counts(save=False)
-    run.status = AuditRun.Status.ERROR
+    run.status = AuditRun.Status.INTERRUPTED if stopped else AuditRun.Status.ERROR
     run.finished_at = timezone.now()
-    run.settings = {**run.settings, "interrupted": type(interruption).__name__}
+    reason = getattr(interruption, "signal_name", "") or type(interruption).__name__
+    run.settings = {**run.settings, "interrupted": reason}
     run.save()
 
 
@@ -167,6 +215,8 @@ def record_outcome(run, outcome, options):
     violations = _violation_rows(outcome, job, options) if outcome.results else []
     if outcome.error:
         status = PageResult.Status.ERROR
+    elif outcome.skipped_content_type:
+        status = PageResult.Status.SKIPPED
     elif violations:
         status = PageResult.Status.VIOLATIONS
     else:
@@ -183,6 +233,8 @@ def record_outcome(run, outcome, options):
         variant=job.variant.name,
         status=status,
         error_message=outcome.error,
+        http_status=outcome.http_status,
+        content_type=outcome.skipped_content_type,
         attempts=outcome.attempts,
         duration_seconds=round(outcome.duration_seconds, 3),
     )
@@ -193,6 +245,7 @@ def record_outcome(run, outcome, options):
         PageResult.Status.OK: "pages_ok",
         PageResult.Status.VIOLATIONS: "pages_with_violations",
         PageResult.Status.ERROR: "pages_error",
+        PageResult.Status.SKIPPED: "pages_skipped",
     }[status]
     updates = {
         counter: F(counter) + 1,
@@ -208,11 +261,13 @@ def record_outcome(run, outcome, options):
 def _violation_rows(outcome, job, options):
     today = datetime.date.today()
     identity = job.target.page_identity()
+    occurrences = Occurrences()
     rows = []
     for rule in outcome.results.get("violations", []):
-        for node in rule.get("nodes", []):
+        for node in rule.get("nodes", []):  # In document order: occurrences count in it.
             target = target_text(node.get("target", []))
-            violation_fingerprint = fingerprint(rule["id"], target, identity)
+            occurrence = occurrences.next(rule["id"], target)
+            violation_fingerprint = fingerprint(rule["id"], target, identity, occurrence)
             rows.append(
                 Violation(
                     rule_id=rule["id"],

@@ -49,7 +49,11 @@ class SiteServer:
             stderr=subprocess.STDOUT,
             cwd=settings.BASE_DIR,
         )
-        self._wait_until_ready()
+        try:
+            self._wait_until_ready()
+        except BaseException:  # Interrupted or failed while starting: never leave it running.
+            self.stop()
+            raise
         return self
 
     def _wait_until_ready(self):

@@ -144,17 +144,27 @@ def page_targets(locales=None, page_types=None, pages=None):
     return targets
 
 
-def _content_types(page_types):
+def check_page_types(page_types):
+    """The page models named `app_label.ModelName`; TargetError for any other name."""
     from django.apps import apps
-    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
 
     models = []
     for label in page_types:
         try:
-            models.append(apps.get_model(label))
+            model = apps.get_model(label)
         except (LookupError, ValueError) as error:
             raise TargetError(f"Unknown page type {label!r}; write app_label.ModelName.") from error
-    return ContentType.objects.get_for_models(*models).values()
+        if not issubclass(model, Page):
+            raise TargetError(f"{label!r} is not a page type.")
+        models.append(model)
+    return models
+
+
+def _content_types(page_types):
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_models(*check_page_types(page_types)).values()
 
 
 def all_pages_of(page):
@@ -215,7 +225,7 @@ def url_targets(urls, base_url=""):
         if not url:
             continue
         parts = urlsplit(url)
-        if parts.scheme and parts.scheme not in ("http", "https"):
+        if parts.scheme and (parts.scheme not in ("http", "https") or not parts.netloc):
             raise TargetError(f"{url!r}: only http and https URLs can be audited.")
         if not parts.scheme and not url.startswith("/"):
             raise TargetError(f"{url!r}: give an absolute URL or a path starting with '/'.")

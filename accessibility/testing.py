@@ -1,7 +1,10 @@
 """pytest helpers: assert that a URL or the page a driver shows has no axe-core violations.
 
 They use the same configuration as `manage.py audit_accessibility` (the settings entry
-`ACCESSIBILITY_AUDIT`, read by `accessibility.config`)::
+`ACCESSIBILITY_AUDIT`, read by `accessibility.config`), audit frames the same way (every
+`<iframe>`, nested and cross-origin, with the frame's selector path in each target), and fail on
+a page that did not answer with the expected status (a 2xx by default), so that a 404 page can
+never pass for the page a test meant to check::
 
     from accessibility.testing import assert_no_axe_violations
 
@@ -9,17 +12,27 @@ They use the same configuration as `manage.py audit_accessibility` (the settings
         assert_no_axe_violations(f"{demo_server.base_url}/en/news/", driver=browser)
         # or, on the page the browser already shows (after clicks, form posts...):
         assert_no_axe_violations(browser)
+        # an error page on purpose:
+        assert_no_axe_violations(f"{demo_server.base_url}/en/nope/", driver=browser,
+                                 expected_status=404)
 
 The pytest fixture `axe_check` (registered by `accessibility.pytest_plugin`) is the same function.
 """
 
 from .axe import format_violations, run_axe
 from .browser import quit_browser, start_chromium
+from .workers import NAVIGATION_STATUS_SCRIPT
 
 
-def axe_violations(url_or_driver, *, driver=None, tags=None, include_best_practice=False):
-    """axe's violations of a URL (loaded in `driver` or a fresh browser) or of a driver's page."""
+def axe_violations(
+    url_or_driver, *, driver=None, tags=None, include_best_practice=False, expected_status=None
+):
+    """axe's violations of a URL (loaded in `driver` or a fresh browser) or of a driver's page.
+
+    Raises AssertionError if the page's HTTP status is not `expected_status` (any 2xx if None).
+    """
     if not isinstance(url_or_driver, str):
+        check_status(url_or_driver, expected_status)
         return run_axe(url_or_driver, tags=tags, include_best_practice=include_best_practice)[
             "violations"
         ]
@@ -27,16 +40,37 @@ def axe_violations(url_or_driver, *, driver=None, tags=None, include_best_practi
     driver = driver or start_chromium()
     try:
         driver.get(url_or_driver)
+        check_status(driver, expected_status)
         return run_axe(driver, tags=tags, include_best_practice=include_best_practice)["violations"]
     finally:
         if own_driver:
             quit_browser(driver)
 
 
-def assert_no_axe_violations(url_or_driver, *, driver=None, tags=None, include_best_practice=False):
+def check_status(driver, expected_status=None):
+    """Fail unless the driver's page answered `expected_status` (any 2xx if None)."""
+    status = driver.execute_script(NAVIGATION_STATUS_SCRIPT)
+    if status is None:
+        return  # Not loaded over HTTP (about:blank, a data: URL): nothing to check.
+    wrong = status != expected_status if expected_status else not 200 <= status < 300
+    if wrong:
+        expected = expected_status or "2xx"
+        raise AssertionError(
+            f"{driver.current_url} answered HTTP {status}, not {expected}: this is not the page "
+            "the test meant to check (pass expected_status= to audit an error page on purpose)."
+        )
+
+
+def assert_no_axe_violations(
+    url_or_driver, *, driver=None, tags=None, include_best_practice=False, expected_status=None
+):
     """Fail with each violation's rule, impact, selector and HTML if axe finds any."""
     violations = axe_violations(
-        url_or_driver, driver=driver, tags=tags, include_best_practice=include_best_practice
+        url_or_driver,
+        driver=driver,
+        tags=tags,
+        include_best_practice=include_best_practice,
+        expected_status=expected_status,
     )
     if violations:
         where = url_or_driver if isinstance(url_or_driver, str) else url_or_driver.current_url

@@ -1,7 +1,8 @@
 """Storage of accessibility audits: a run, one result per audited page variant, its violations.
 
 Results are written as they arrive (one transaction per page result), so a run that is killed keeps
-everything it had recorded; its status then stays "running" with no `finished_at`.
+everything it had recorded; a run stopped by a signal (a cancelled CI job, Ctrl-C) is marked
+"interrupted", and only a run killed outright stays "running" with no `finished_at`.
 """
 
 from urllib.parse import urlsplit
@@ -25,6 +26,8 @@ class AuditRun(models.Model):
         ERROR = "error", _("Error")
         # Stopped from the admin before it finished.
         CANCELLED = "cancelled", _("Cancelled")
+        # Stopped before the end (SIGTERM, SIGINT): never a pass; what was recorded stays.
+        INTERRUPTED = "interrupted", _("Interrupted")
 
     class Trigger(models.TextChoices):
         COMMAND = "command", _("Command")
@@ -56,6 +59,8 @@ class AuditRun(models.Model):
     pages_ok = models.PositiveIntegerField(_("pages without violations"), default=0)
     pages_with_violations = models.PositiveIntegerField(_("pages with violations"), default=0)
     pages_error = models.PositiveIntegerField(_("pages not audited"), default=0)
+    # Addresses that answered with something other than HTML (a PDF, an image...).
+    pages_skipped = models.PositiveIntegerField(_("addresses skipped (not HTML)"), default=0)
     violations_total = models.PositiveIntegerField(_("violations"), default=0)
     violations_new = models.PositiveIntegerField(
         _("violations not accepted by the baseline"), default=0
@@ -75,7 +80,12 @@ class AuditRun(models.Model):
 
     @property
     def pages_done(self):
-        return self.pages_ok + self.pages_with_violations + self.pages_error
+        return self.pages_ok + self.pages_with_violations + self.pages_error + self.pages_skipped
+
+    @property
+    def pages_audited(self):
+        """Page views axe actually audited (not those in error, nor skipped non-HTML)."""
+        return self.pages_ok + self.pages_with_violations
 
     def refresh_counts(self, save=True):
         """Recount pages and violations from the stored results."""
@@ -83,6 +93,7 @@ class AuditRun(models.Model):
         self.pages_ok = results.filter(status=PageResult.Status.OK).count()
         self.pages_with_violations = results.filter(status=PageResult.Status.VIOLATIONS).count()
         self.pages_error = results.filter(status=PageResult.Status.ERROR).count()
+        self.pages_skipped = results.filter(status=PageResult.Status.SKIPPED).count()
         violations = Violation.objects.filter(page_result__run=self)
         self.violations_total = violations.count()
         self.violations_new = violations.filter(accepted=False).count()
@@ -92,6 +103,7 @@ class AuditRun(models.Model):
                     "pages_ok",
                     "pages_with_violations",
                     "pages_error",
+                    "pages_skipped",
                     "violations_total",
                     "violations_new",
                 ]
@@ -105,6 +117,8 @@ class PageResult(models.Model):
         OK = "ok", _("No violations")
         VIOLATIONS = "violations", _("Violations")
         ERROR = "error", _("Not audited")
+        # The address answered with something other than HTML: nothing for axe to audit.
+        SKIPPED = "skipped", _("Skipped (not HTML)")
 
     run = models.ForeignKey(
         AuditRun, verbose_name=_("run"), on_delete=models.CASCADE, related_name="page_results"
@@ -136,6 +150,8 @@ class PageResult(models.Model):
     variant = models.CharField(_("preference variant"), max_length=100, default="default")
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, db_index=True)
     error_message = models.TextField(_("error message"), blank=True)
+    http_status = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)
+    content_type = models.CharField(_("content type"), max_length=100, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=1)
     duration_seconds = models.FloatField(_("duration (seconds)"), default=0)
     audited_at = models.DateTimeField(_("audited at"), auto_now_add=True)

@@ -1,6 +1,7 @@
 """The raw JSON report: the run, its settings and every page result with its violations."""
 
 import json
+from dataclasses import asdict
 
 from .summary import summarize, violation_json
 
@@ -19,6 +20,8 @@ def run_document(run):
             "settings": run.settings,
             "counts": {
                 "pages": len(summary.page_results),
+                "pages_audited": summary.audited_count,
+                "pages_skipped": run.pages_skipped,
                 "pages_ok": run.pages_ok,
                 "pages_with_violations": run.pages_with_violations,
                 "pages_error": run.pages_error,
@@ -26,6 +29,7 @@ def run_document(run):
                 "violations_not_in_baseline": run.violations_new,
                 "violations_failing": summary.failing_count,
             },
+            "baseline_expired": [asdict(entry) for entry in summary.expired_entries],
         },
         "pages": [
             {
@@ -39,6 +43,8 @@ def run_document(run):
                 "variant": result.variant,
                 "status": result.status,
                 "error": result.error_message,
+                "http_status": result.http_status,
+                "content_type": result.content_type,
                 "attempts": result.attempts,
                 "duration_seconds": result.duration_seconds,
                 "violations": [

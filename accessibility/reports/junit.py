@@ -1,7 +1,9 @@
 """JUnit XML: a test case per page, viewport and variant; a failure per failing violation.
 
 Violations accepted by the baseline or below the failing impact are listed in the test case's
-system-out, so CI shows them without failing; a page that could not be audited is an error.
+system-out, so CI shows them without failing; a page that could not be audited is an error, a
+non-HTML address a skipped case. `failures` counts failed test cases (not violations), as JUnit
+readers expect; expired baseline entries are listed in the suite's system-out.
 """
 
 from xml.etree import ElementTree
@@ -15,10 +17,10 @@ def junit_tree(run):
         "testsuite",
         name="accessibility",
         tests=str(len(summary.page_results)),
-        # One <failure> per failing violation, so a page can hold several.
-        failures=str(summary.failing_count),
+        # Test cases with a failure; each case holds one <failure> per failing violation.
+        failures=str(summary.failed_cases),
         errors=str(len(summary.errors)),
-        skipped="0",
+        skipped=str(len(summary.skipped)),
         time=f"{sum(r.duration_seconds for r in summary.page_results):.3f}",
         timestamp=run.started_at.replace(microsecond=0).isoformat(),
     )
@@ -34,6 +36,10 @@ def junit_tree(run):
             ElementTree.SubElement(
                 case, "error", message=result.error_message, type="PageNotAudited"
             ).text = result.error_message
+        if result.status == "skipped":
+            ElementTree.SubElement(
+                case, "skipped", message=f"{result.content_type or 'unknown type'}: not HTML"
+            )
         other_lines = []
         for violation in result.violations.all():
             line = f"{violation.rule_id} ({violation.impact}) at {violation.target}"
@@ -49,6 +55,12 @@ def junit_tree(run):
                 other_lines.append(f"{line} [{reason}] fingerprint {violation.fingerprint}")
         if other_lines:
             ElementTree.SubElement(case, "system-out").text = "\n".join(other_lines)
+    if summary.expired_entries:
+        ElementTree.SubElement(suite, "system-out").text = "\n".join(
+            f"Expired baseline entry: {e.rule} at {e.target} on {e.page}, expired {e.expires}"
+            f"{' (still found)' if e.found_in_run else ''}: {e.reason}"
+            for e in summary.expired_entries
+        )
     root = ElementTree.Element(
         "testsuites",
         name="axe-core accessibility audit",

@@ -31,16 +31,47 @@ class LanguageGroup:
 
 
 @dataclass
+class ExpiredEntry:
+    """A baseline entry past its expiry date: it no longer accepts its violation."""
+
+    rule: str
+    page: str
+    target: str
+    reason: str
+    expires: str
+    fingerprint: str
+    found_in_run: bool  # Its violation is still there, and so fails the run.
+
+
+@dataclass
 class RunSummary:
     run: object
     page_results: list
     failing_ids: set
     by_rule: list
     by_language: list
+    expired_entries: list = field(default_factory=list)
 
     @property
     def failing_count(self):
         return len(self.failing_ids)
+
+    @property
+    def audited_count(self):
+        """Page views axe audited: not those in error, nor the skipped non-HTML addresses."""
+        return sum(result.status in AUDITED for result in self.page_results)
+
+    @property
+    def skipped(self):
+        return [r for r in self.page_results if r.status == PageResult.Status.SKIPPED]
+
+    @property
+    def failed_cases(self):
+        """Page views with at least one failing violation (JUnit's failed test cases)."""
+        return sum(
+            any(v.pk in self.failing_ids for v in result.violations.all())
+            for result in self.page_results
+        )
 
     @property
     def accepted_count(self):
@@ -52,6 +83,9 @@ class RunSummary:
 
     def is_failing(self, violation):
         return violation.pk in self.failing_ids
+
+
+AUDITED = (PageResult.Status.OK, PageResult.Status.VIOLATIONS)
 
 
 def summarize(run):
@@ -67,7 +101,7 @@ def summarize(run):
     for result in page_results:
         language = languages[result.locale] or LanguageGroup(locale=result.locale or "-")
         languages[result.locale] = language
-        language.pages += 1
+        language.pages += result.status in AUDITED
         language.pages_error += result.status == PageResult.Status.ERROR
         for violation in result.violations.all():
             violation.page_result = result
@@ -87,7 +121,24 @@ def summarize(run):
         failing_ids=failing_ids,
         by_rule=by_rule,
         by_language=sorted(languages.values(), key=lambda g: g.locale),
+        expired_entries=_expired_entries(run, page_results),
     )
+
+
+def _expired_entries(run, page_results):
+    found = {v.fingerprint for result in page_results for v in result.violations.all()}
+    return [
+        ExpiredEntry(
+            rule=entry.get("rule", ""),
+            page=entry.get("page", ""),
+            target=entry.get("target", ""),
+            reason=entry.get("reason", ""),
+            expires=entry.get("expires", ""),
+            fingerprint=entry.get("fingerprint", ""),
+            found_in_run=entry.get("fingerprint") in found,
+        )
+        for entry in (run.settings or {}).get("baseline_expired", [])
+    ]
 
 
 def _rank(impact):

@@ -1,4 +1,6 @@
-"""Baselines: accepted violations pass, expired and new ones fail; fingerprints survive edits."""
+"""Baselines: accepted violations pass, expired and new ones fail (and are listed, with their
+reason and date, in every report and on the console); fingerprints survive unrelated edits and
+keep distinct elements distinct."""
 
 import datetime
 import json
@@ -7,8 +9,11 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from accessibility.baseline import Baseline, BaselineError
+from accessibility.engine import AuditOptions, _violation_rows
 from accessibility.fingerprints import fingerprint, normalize_selector
 from accessibility.models import AuditRun
+from accessibility.targets import AuditTarget, Variant, parse_viewport
+from accessibility.workers import Job, Outcome
 
 PAGE = """<!DOCTYPE html><html lang="en"><head><title>News</title></head><body><main>
 <h1>News</h1>{before}
@@ -29,16 +34,59 @@ def test_normalized_selectors_ignore_positions_generated_ids_and_attribute_value
     assert normalize_selector('img[src$="photo-1.png"]') == "img[src]"
     assert normalize_selector("#block-3f2a9c1d0e > p") == "#block-* > p"
     assert normalize_selector("#block-77aa0b12cd > p") == "#block-* > p"
+    uuid = "#block-0f8e7a52-3c1b-4d2e-9a6f-1b2c3d4e5f60"
+    assert normalize_selector(uuid) == "#block-*"
     assert normalize_selector(".card:nth-of-type(3)") == ".card"
     assert normalize_selector("#main-menu") == "#main-menu"
 
 
-def test_fingerprints_differ_by_rule_page_and_element():
+def test_ids_an_author_wrote_are_kept_whole_digits_included():
+    """`#t1`, `#t3`, `#t4` are three elements (the old normalization made them one)."""
+    assert normalize_selector("#t1") == "#t1"
+    assert len({fingerprint("button-name", f"#t{n}", "path:/") for n in (1, 3, 4)}) == 3
+    assert normalize_selector(".step-2 > a") == ".step-2 > a"
+    assert normalize_selector("#news-2024") == "#news-2024"
+    assert normalize_selector("#deadbeef-menu") == "#deadbeef-menu"  # Hex letters, no digit.
+
+
+def test_fingerprints_differ_by_rule_page_element_and_occurrence():
     base = fingerprint("image-alt", "ul > li:nth-child(2) > img", "page:abc:az")
     assert base == fingerprint("image-alt", "ul > li:nth-child(5) > img", "page:abc:az")
     assert base != fingerprint("image-alt", "ul > li > img", "page:abc:en")
     assert base != fingerprint("link-name", "ul > li > img", "page:abc:az")
     assert base != fingerprint("image-alt", "figure > img", "page:abc:az")
+    assert base != fingerprint("image-alt", "ul > li > img", "page:abc:az", occurrence=2)
+
+
+def fingerprints_of(*targets, rule="image-alt"):
+    """The fingerprints the engine gives axe's nodes (in document order) on one page."""
+    outcome = Outcome(
+        job=Job(
+            target=AuditTarget(url="/news.html"),
+            viewport=parse_viewport("1280x800"),
+            variant=Variant(),
+            url="http://127.0.0.1/news.html",
+        ),
+        results={"violations": [{"id": rule, "nodes": [{"target": t} for t in targets]}]},
+    )
+    return [v.fingerprint for v in _violation_rows(outcome, outcome.job, AuditOptions())]
+
+
+def test_similar_elements_stay_distinct_and_survive_unrelated_edits():
+    """Two images without alt in a list have the same normalized selector: their occurrence
+    keeps them apart, and a paragraph added above (shifting every :nth-child) changes neither."""
+    two_images = fingerprints_of(["ul > li:nth-child(2) > img"], ["ul > li:nth-child(3) > img"])
+    assert len(set(two_images)) == 2
+    after_an_edit_above = fingerprints_of(
+        ["ul > li:nth-child(3) > img"], ["ul > li:nth-child(4) > img"]
+    )
+    assert after_an_edit_above == two_images
+    # Accepting the one image there was accepts one: a second one added later is new.
+    one_image = fingerprints_of(["ul > li:nth-child(2) > img"])
+    assert set(two_images) - set(one_image) == {two_images[1]}
+    # In frames, the frame's selector path is part of the element's name.
+    framed = fingerprints_of(["#frame-a", "img"], ["#frame-b", "img"])
+    assert len(set(framed)) == 2
 
 
 @pytest.mark.parametrize(
@@ -82,7 +130,7 @@ def audit(fixture_site, tmp_path, *extra_arguments, **options):
 
 @pytest.mark.browser
 @pytest.mark.django_db
-def test_baseline_accepts_known_violations_until_they_expire(fixture_site, tmp_path):
+def test_baseline_accepts_known_violations_until_they_expire(fixture_site, tmp_path, capsys):
     baseline_path = tmp_path / "baseline.json"
     fixture_site.overrides["/news.html"] = news_page()
 
@@ -119,9 +167,47 @@ def test_baseline_accepts_known_violations_until_they_expire(fixture_site, tmp_p
     yesterday = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
     entries[0]["expires"] = yesterday
     baseline_path.write_text(json.dumps({"version": 1, "accepted": entries}))
-    code, expired = audit(fixture_site, tmp_path)
+    code, expired = audit(fixture_site, tmp_path, formats="json,junit,html,markdown")
     assert code == 1
     assert expired.page_results.get().violations.get().accepted is False
+    # Which entry expired, when, and why it had been accepted: on the console and in every report.
+    console = capsys.readouterr().out
+    assert "1 baseline entry has expired" in console
+    assert f"image-alt at {entries[0]['target']}" in console
+    assert f"expired {yesterday}: Photo alt text in review" in console
+    reports = tmp_path / "reports"
+    listed = json.loads((reports / "audit.json").read_text())["run"]["baseline_expired"]
+    assert [(e["rule"], e["reason"], e["expires"], e["found_in_run"]) for e in listed] == [
+        ("image-alt", "Photo alt text in review", yesterday, True)
+    ]
+    for name in ("junit.xml", "report.html", "summary.md"):
+        text = (reports / name).read_text()
+        assert "Photo alt text in review" in text and yesterday in text, name
+
+
+@pytest.mark.browser
+@pytest.mark.django_db
+def test_accepting_one_element_does_not_accept_similar_ones_added_later(fixture_site, tmp_path):
+    """`#t1` accepted; `#t3` and `#t4` added later are new violations (digits are names)."""
+    buttons = '<p><button type="button" id="t{}"></button></p>'
+    fixture_site.overrides["/news.html"] = news_page(extra=buttons.format(1))
+    audit(fixture_site, tmp_path, update_baseline=True, baseline_reason="Icon labels in review")
+
+    fixture_site.overrides["/news.html"] = news_page(
+        before="<p>An unrelated new paragraph.</p>",
+        extra="".join(buttons.format(n) for n in (1, 3, 4)),
+    )
+    code, later = audit(fixture_site, tmp_path)
+    assert code == 1
+    verdicts = {
+        (v.rule_id, v.target): v.accepted for v in later.page_results.get().violations.all()
+    }
+    assert verdicts == {
+        ("image-alt", "img"): True,
+        ("button-name", "#t1"): True,
+        ("button-name", "#t3"): False,
+        ("button-name", "#t4"): False,
+    }
 
 
 @pytest.mark.django_db

@@ -1,10 +1,19 @@
-"""Each known defect of the broken fixture page is reported with its rule, impact and selector."""
+"""Each known defect is reported with its rule, impact and selector: on the broken fixture page,
+inside frames (same-origin, nested, cross-origin); non-HTML addresses are skipped, not audited;
+tags are axe-core's own."""
+
+import json
+from xml.etree import ElementTree
 
 import pytest
+from django.core.management import call_command
 
-from accessibility.engine import exit_code, run_audit
+from accessibility.axe import UnknownTags, inject_axe, known_tags
+from accessibility.engine import AuditOptions, exit_code, run_audit
 from accessibility.models import AuditRun, PageResult, Violation
+from accessibility.server import SiteServer
 from accessibility.targets import parse_variant, parse_viewport, url_targets
+from accessibility.testing import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -78,3 +87,115 @@ def test_preference_variants_send_their_cookie_and_are_recorded(fixture_site, qu
         cookie for path, cookie in fixture_site.cookies_by_request if path == "/clean.html"
     ]
     assert sorted(page_cookies) == ["", "site_preferences=100.contrast"]
+
+
+FRAME_DEFECTS = {
+    ("image-alt", "#same-origin-frame | #photo-in-frame"),
+    ("image-alt", "#nested-frame | #inner-frame | #photo-in-frame"),
+    ("image-alt", "#cross-origin-frame | #photo-in-frame"),
+    ("image-alt", "#cross-origin-nested | #inner-frame | #photo-in-frame"),
+}
+
+
+def test_frames_are_audited_and_named_by_their_selector_path(fixture_site, quick_options, browser):
+    """Same-origin, nested and cross-origin frames: each image without alt is found, under its
+    frame's selector path, by the engine and by the pytest helper alike."""
+    run = run_audit(url_targets(["/frames.html"]), options=quick_options())
+
+    result = run.page_results.get()
+    violations = list(result.violations.all())
+    assert {(v.rule_id, v.target) for v in violations} == FRAME_DEFECTS
+    assert len({v.fingerprint for v in violations}) == len(FRAME_DEFECTS)
+    assert exit_code(run) == 1
+
+    with pytest.raises(AssertionError) as failure:
+        assert_no_axe_violations(f"{fixture_site.base_url}/frames.html", driver=browser)
+    for _rule, target in FRAME_DEFECTS:
+        assert target in str(failure.value)
+
+
+def test_the_known_tags_are_axe_cores_own(fixture_site, browser):
+    """The tags read from the pinned axe-core script are exactly what axe.getRules() lists."""
+    browser.get(f"{fixture_site.base_url}/clean.html")
+    inject_axe(browser)
+    rule_tags = browser.execute_script(
+        "return [].concat.apply([], axe.getRules().map(function (rule) { return rule.tags; }));"
+    )
+    assert known_tags() == set(rule_tags)
+    assert {"wcag2a", "wcag2aa", "wcag22aa", "best-practice"} <= known_tags()
+    with pytest.raises(UnknownTags, match=r"WCAG2AA\. .*wcag2aa"):
+        AuditOptions(base_url=fixture_site.base_url, tags=["wcag2a", "WCAG2AA"])
+
+
+def test_non_html_addresses_are_skipped_with_their_content_type(fixture_site, tmp_path):
+    """A PDF, a PNG, JSON and text in a sitemap are recorded as skipped, never audited as pages:
+    the run passes. Even a PDF whose server claims HTML on HEAD is caught by the browser."""
+    fixture_site.sitemap_paths = [
+        "/clean.html",
+        "/document.pdf",
+        "/image.png",
+        "/data.json",
+        "/notes.txt",
+        "/document.pdf?head-says-html",
+    ]
+    fixture_site.lying_head_paths = {"/document.pdf?head-says-html"}
+    call_command(
+        "audit_accessibility",
+        base_url=fixture_site.base_url,
+        viewports="1280x800",
+        timeout=10,
+        output=str(tmp_path),
+        formats="json,junit,markdown",
+        baseline=str(tmp_path / "no-baseline.json"),
+    )  # Exit 0: no SystemExit.
+
+    run = AuditRun.objects.get()
+    assert run.status == AuditRun.Status.PASSED
+    skipped = {
+        r.path: (r.content_type, r.http_status)
+        for r in run.page_results.filter(status=PageResult.Status.SKIPPED)
+    }
+    assert skipped == {
+        "/document.pdf": ("application/pdf", 200),
+        "/image.png": ("image/png", 200),
+        "/data.json": ("application/json", 200),
+        "/notes.txt": ("text/plain", 200),
+        "/document.pdf?head-says-html": ("application/pdf", 200),
+    }
+    assert (run.pages_ok, run.pages_skipped, run.violations_total) == (1, 5, 0)
+    for path in ("/document.pdf", "/image.png", "/data.json", "/notes.txt"):
+        assert path not in fixture_site.browser_requests  # Known before any rendering.
+    summary = (tmp_path / "summary.md").read_text()
+    assert "- `http://" in summary and "/image.png`: image/png" in summary
+    counts = json.loads((tmp_path / "audit.json").read_text())["run"]["counts"]
+    assert (counts["pages_audited"], counts["pages_skipped"]) == (1, 5)
+    suite = ElementTree.parse(tmp_path / "junit.xml").getroot().find("testsuite")
+    assert (suite.get("skipped"), suite.get("failures"), suite.get("errors")) == ("5", "0", "0")
+
+
+def test_absolute_urls_alone_start_no_server_and_keep_to_the_chosen_locales(
+    fixture_site, tmp_path, monkeypatch
+):
+    def no_server(self):
+        raise AssertionError("the project's own server must not start")
+
+    monkeypatch.setattr(SiteServer, "start", no_server)
+    fixture_site.overrides["/en/page.html"] = fixture_site.page("clean.html")
+    fixture_site.overrides["/az/page.html"] = fixture_site.page("clean.html")
+    call_command(
+        "audit_accessibility",
+        no_crawl=True,
+        url=[f"{fixture_site.base_url}/en/page.html", f"{fixture_site.base_url}/az/page.html"],
+        locales="en",
+        viewports="1280x800",
+        output=str(tmp_path),
+        formats="json",
+        baseline=str(tmp_path / "no-baseline.json"),
+    )
+
+    run = AuditRun.objects.get()
+    assert run.base_url == fixture_site.base_url
+    assert [(r.path, r.locale, r.status) for r in run.page_results.all()] == [
+        ("/en/page.html", "en", PageResult.Status.OK)
+    ]
+    assert "/az/page.html" not in fixture_site.requests

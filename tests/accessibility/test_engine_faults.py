@@ -1,6 +1,9 @@
 """Fault paths: pages that never load, fail with a 500 or kill the browser become errors (exit 2).
 
-The run goes on after each of them, and what was recorded before is kept.
+The run goes on after each of them, and what was recorded before is kept. Each costs its time
+once: an HTTP error is recorded with its status and never retried, a hanging page costs one
+timeout; only a crashed browser is retried, once, in a fresh browser. A run stopped by SIGTERM
+or SIGINT is marked interrupted, leaves no browser behind and still writes its reports.
 """
 
 import json
@@ -97,14 +100,23 @@ def test_command_records_slow_and_failing_pages_as_errors_and_exits_2(
     run = AuditRun.objects.get()
     assert run.status == AuditRun.Status.ERROR
     by_page = {result.url.rsplit("/", 1)[1]: result for result in run.page_results.all()}
-    assert by_page["never-finishes.html"].status == PageResult.Status.ERROR
-    assert "did not finish" in by_page["never-finishes.html"].error_message
-    assert by_page["server-error.html"].status == PageResult.Status.ERROR
-    assert "HTTP status 500" in by_page["server-error.html"].error_message
+    hanging = by_page["never-finishes.html"]
+    assert hanging.status == PageResult.Status.ERROR
+    assert "did not finish" in hanging.error_message
+    # One timeout, not one per attempt: no retry in a fresh browser.
+    assert hanging.attempts == 1
+    assert 3 <= hanging.duration_seconds < 3 + 2
+    assert fixture_site.browser_requests.count("/never-finishes.html") == 1
+    server_error = by_page["server-error.html"]
+    assert server_error.status == PageResult.Status.ERROR
+    assert "HTTP status 500" in server_error.error_message
+    assert (server_error.http_status, server_error.attempts) == (500, 1)
+    # The status was known before rendering: asked once, never loaded in a browser.
+    assert fixture_site.requests.count("/server-error.html") == 1
+    assert "/server-error.html" not in fixture_site.browser_requests
     assert by_page["clean.html"].status == PageResult.Status.OK
+    assert by_page["clean.html"].http_status == 200
     assert by_page["broken.html"].violations.count() == 10
-    # Each failing page was tried twice; the others once.
-    assert fixture_site.requests.count("/server-error.html") == 2
 
     report = json.loads((tmp_path / "audit.json").read_text())
     assert report["run"]["counts"]["pages_error"] == 2
@@ -127,7 +139,8 @@ def test_results_are_stored_as_they_arrive(fixture_site, quick_options):
     run = AuditRun.objects.get()
     assert seen_in_database == [1]
     # Unfinished is never a pass; what was recorded stays.
-    assert run.status == AuditRun.Status.ERROR
+    assert run.status == AuditRun.Status.INTERRUPTED
+    assert exit_code(run) == 2
     assert run.settings["interrupted"] == "KeyboardInterrupt"
     assert run.page_results.count() == 1
     assert run.pages_ok + run.pages_with_violations == 1

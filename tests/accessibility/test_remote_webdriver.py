@@ -1,11 +1,12 @@
-"""`--remote-url`: the audit drives a remote WebDriver (here ChromeDriver serving on 127.0.0.1)."""
+"""`--remote-url`: the audit drives a remote WebDriver (here ChromeDriver serving on 127.0.0.1);
+an unreachable one, like a missing Chromium, is one clear error before any page."""
 
 import subprocess
 import urllib.request
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from accessibility.models import AuditRun
 from accessibility.server import free_loopback_port
@@ -63,3 +64,33 @@ def test_audit_through_a_remote_webdriver(fixture_site, remote_webdriver, tmp_pa
         )
     )
     assert {"image-alt", "button-name", "html-has-lang"} <= rules
+
+
+@pytest.mark.parametrize(
+    ("remote", "chromium", "message"),
+    [
+        ("unreachable", None, "No browser from the remote WebDriver http://127.0.0.1:"),
+        (None, "/nonexistent/chromium", "/nonexistent/chromium is missing"),
+    ],
+)
+def test_no_browser_is_one_clear_error_before_any_page(
+    fixture_site, tmp_path, settings, capsys, remote, chromium, message
+):
+    """An unreachable Grid or a missing Chromium: one message, exit 2, no run, no page."""
+    if chromium:
+        settings.CHROMIUM_BINARY = chromium
+    remote_url = f"http://127.0.0.1:{free_loopback_port()}" if remote else None
+    with pytest.raises(CommandError, match=message) as failure:
+        call_command(
+            "audit_accessibility",
+            base_url=fixture_site.base_url,
+            remote_url=remote_url,
+            viewports="1280x800",
+            output=str(tmp_path),
+            baseline=str(tmp_path / "baseline.json"),
+        )
+    assert failure.value.returncode == 2
+    assert "\n" not in str(failure.value)
+    assert not AuditRun.objects.exists()
+    assert fixture_site.browser_requests == []
+    assert "[1/" not in capsys.readouterr().out  # Not one line per page.

@@ -5,6 +5,8 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Page, PageViewRestriction
 
 from accessibility.engine import AuditOptions, plan_jobs
+from accessibility.models import AuditRun
+from accessibility.server import SiteServer
 from accessibility.targets import (
     TargetError,
     all_pages_of,
@@ -109,11 +111,48 @@ def test_bad_target_options_are_refused_with_a_reason(function, argument, messag
         ({"workers": 0}, "--workers must be between"),
         ({"timeout": -1}, "--timeout must be between"),
         ({"locales": "fr"}, "Unknown locale"),
+        ({"page_types": "home.HomePage"}, "cannot be used with --no-crawl or --base-url"),
         ({"no_crawl": True}, "--no-crawl needs at least one --url"),
+        ({"no_crawl": True, "url": ["clean.html"]}, "give an absolute URL or a path"),
+        ({"no_crawl": True, "url": ["http://"]}, "only http and https URLs"),
+        ({"no_crawl": True, "url": ["/az/"], "locales": "en"}, "None of the --url addresses"),
+        ({"tags": "wcag2a,WCAG2AA"}, r"Unknown axe-core tag\(s\): WCAG2AA\. .*wcag2aa"),
+        ({"report_language": "fr"}, "Unknown --report-language"),
         ({"remote_url": "file:///etc/passwd"}, "--remote-url must be an http"),
+        ({"output": "FILE"}, "is a file; give a folder"),
+        ({"baseline": "BAD-BASELINE"}, "not readable JSON"),
     ],
 )
-def test_command_refuses_bad_options_with_exit_code_2(options, message):
+def test_command_refuses_bad_options_with_one_line_and_exit_2_before_loading_a_page(
+    fixture_site, tmp_path, options, message
+):
+    existing_file = tmp_path / "summary.md"
+    existing_file.write_text("an earlier report")
+    bad_baseline = tmp_path / "baseline.json"
+    bad_baseline.write_text("{not json")
+    files = {"FILE": str(existing_file), "BAD-BASELINE": str(bad_baseline)}
+    arguments = {
+        "base_url": fixture_site.base_url,
+        "output": str(tmp_path / "reports"),
+        "baseline": str(tmp_path / "no-baseline.json"),
+        **{name: files.get(str(value), value) for name, value in options.items()},
+    }
+    if "url" in options:  # Only the given addresses, and no site of our own.
+        arguments.pop("base_url")
     with pytest.raises(CommandError, match=message) as failure:
-        call_command("audit_accessibility", base_url="http://127.0.0.1:9", **options)
+        call_command("audit_accessibility", **arguments)
+    assert failure.value.returncode == 2
+    assert "\n" not in str(failure.value)
+    assert fixture_site.requests == []  # Not even the sitemap was asked for.
+    assert not AuditRun.objects.exists()
+    assert existing_file.read_text() == "an earlier report"
+
+
+@pytest.mark.django_db
+def test_a_server_settings_module_that_does_not_exist_is_a_usage_error(monkeypatch):
+    monkeypatch.setattr(SiteServer, "start", lambda self: pytest.fail("no server may start"))
+    with pytest.raises(CommandError, match="not an importable settings module") as failure:
+        call_command(
+            "audit_accessibility", no_crawl=True, url=["/en/"], server_settings="config.nope"
+        )
     assert failure.value.returncode == 2
