@@ -1,8 +1,10 @@
-"""Full-page screenshots of the home page and a news article, for people to review the design.
+"""Full-page screenshots of the home page, a news article and the complaint form, for people to
+review the design.
 
-Each page at 1280 and 320 px wide, in the standard and the high-contrast theme, in headless
-Chromium, into `screenshots/` (git-ignored). By default it serves the local demo site itself;
-`--base-url` points it at a site already running instead.
+Each page at 1280, 360 and 320 px wide, in the standard and the high-contrast theme, plus the
+phone header with its menu open (`home-…-360-…-menu.png`), in headless Chromium, into
+`screenshots/` (git-ignored). By default it serves the local demo site itself; `--base-url`
+points it at a site already running instead.
 
     .venv/bin/python scripts/screenshots.py [--base-url http://127.0.0.1:8000] [--language en]
 """
@@ -14,7 +16,8 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-WIDTHS = (1280, 320)
+WIDTHS = (1280, 360, 320)
+PHONE_WIDTH = 360
 THEMES = ("default", "contrast")
 VIEWPORT_HEIGHT = 900
 
@@ -36,19 +39,25 @@ def setup_django():
 
 
 def pages_to_photograph(language):
-    """(name, path) of the language's home page and its most recent news article."""
+    """(name, path) of the language's home page, most recent news article and complaint form."""
     from wagtail.models import Page
 
     live = Page.objects.live().filter(locale__language_code=language)
     home = live.filter(depth=2).first()
-    article = live.filter(content_type__model="newspage").order_by("-first_published_at").first()
     if home is None:
         raise SystemExit(f"No {language} home page: load the demo first (make demo).")
     pages = [("home", home.url)]
-    if article is not None:
-        pages.append(("news", article.url))
-    else:
-        print("No news article found: only the home page is photographed.", file=sys.stderr)
+    others = {
+        "news": live.filter(content_type__model="newspage").order_by("-first_published_at"),
+        # Whatever page type the complaint form is, its model's name says "complaint".
+        "complaint": live.filter(content_type__model__contains="complaint").order_by("path"),
+    }
+    for name, candidates in others.items():
+        page = candidates.first()
+        if page is None:
+            print(f"No {name} page found: not photographed.", file=sys.stderr)
+        else:
+            pages.append((name, page.url))
     return pages
 
 
@@ -71,9 +80,11 @@ def set_theme(driver, base_url, theme):
         )
 
 
-def photograph(driver, url, width, path):
+def photograph(driver, url, width, path, open_menu=False):
     set_viewport(driver, width, VIEWPORT_HEIGHT)
     driver.get(url)
+    if open_menu:
+        driver.execute_script("document.querySelector('.site-menu').open = true;")
     height = driver.execute_script("return document.documentElement.scrollHeight")
     set_viewport(driver, width, min(height, 12000))
     driver.save_screenshot(str(path))
@@ -93,6 +104,10 @@ def take_screenshots(base_url, language, output_dir):
                     target = output_dir / f"{name}-{language}-{width}-{theme}.png"
                     photograph(driver, urljoin(base_url, path), width, target)
                     print(target)
+            # The phone header with its menu, search and languages open.
+            target = output_dir / f"home-{language}-{PHONE_WIDTH}-{theme}-menu.png"
+            photograph(driver, urljoin(base_url, pages[0][1]), PHONE_WIDTH, target, open_menu=True)
+            print(target)
     finally:
         quit_browser(driver)
 
