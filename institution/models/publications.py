@@ -4,7 +4,6 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
@@ -13,6 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
+from home.languages import file_language_label
 from home.models import BasePage
 from home.visibility import public
 
@@ -104,15 +104,6 @@ class PublicationPage(BasePage):
         return context
 
 
-# "(PDF, 1.2 MB, in English)": said in the page's language, so that a screen reader reads it in
-# the page's voice; the language's own name is for the language switcher.
-FILE_LANGUAGE_LABELS = {
-    "az": pgettext_lazy("file language", "in Azerbaijani"),
-    "en": pgettext_lazy("file language", "in English"),
-    "ru": pgettext_lazy("file language", "in Russian"),
-}
-
-
 class PublicationFile(Orderable):
     """A downloadable copy of a report (usually a PDF) in one language."""
 
@@ -139,4 +130,4 @@ class PublicationFile(Orderable):
     @property
     def language_label(self):
         """The file's language as the reader's language says it: "in Azerbaijani"."""
-        return FILE_LANGUAGE_LABELS.get(self.language, self.get_language_display())
+        return file_language_label(self.language)

@@ -92,6 +92,9 @@ class InstitutionPagesTests(DemoSiteTestCase):
                 first_heading_of_body = main.index('class="block-heading"')
                 self.assertLess(first_heading_of_body, main.index(".pdf"))
                 files = re.findall(r'<span class="meta">\((PDF, [^<]+), ([^,<]+)\)</span>', main)
+                # Each file's title is in the file's language: a screen reader switches voice.
+                links = re.findall(r'<a href="[^"]+\.pdf" hreflang="(\w+)" lang="(\w+)">', main)
+                self.assertEqual(links, [("az", "az"), ("en", "en"), ("ru", "ru")])
                 # The file's language is named in the page's language, read in the page's voice.
                 self.assertEqual([label for _meta, label in files], FILE_LANGUAGES[language])
                 for meta, _label in files:
