@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before CommonMiddleware (which may redirect with the language prefix).
     "django.middleware.locale.LocaleMiddleware",
+    # After LocaleMiddleware: an admin response is labelled with the editor's own language.
+    "home.admin_language.AdminContentLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
