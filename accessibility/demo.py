@@ -29,12 +29,12 @@ COMMITMENT = [
         "The Commissioner for Human Rights (Ombudsman) of the Republic of Azerbaijan is "
         "committed to making this website accessible to everyone, including people with "
         "disabilities.",
-        "Уполномоченный по правам человека (Омбудсман) Азербайджанской Республики стремится "
+        "Уполномоченный по правам человека (омбудсман) Азербайджанской Республики стремится "
         "сделать этот сайт доступным для всех, в том числе для людей с инвалидностью.",
     ),
     (
-        "Bu bəyanat Veb Məzmunun Əlçatanlığı Təlimatlarının (WCAG) 2.2 versiyasının AA "
-        "səviyyəsinə uyğunluğu təsvir edir.",
+        "Bu bəyanat saytın Veb məzmunun əlçatanlığı üzrə təlimatların (WCAG) 2.2 "
+        "versiyasının AA səviyyəsinə uyğunluğunu təsvir edir.",
         "This statement describes how the website meets level AA of the Web Content "
         "Accessibility Guidelines (WCAG) 2.2.",
         "Это заявление описывает соответствие сайта уровню AA Руководства по доступности "
@@ -48,7 +48,7 @@ NON_ACCESSIBLE = [
         "Some PDF reports published before 2015 are scanned images that screen readers cannot "
         "read. We will send them to you in an accessible format on request.",
         "Некоторые PDF-доклады, опубликованные до 2015 года, являются отсканированными "
-        "изображениями и недоступны для программ чтения с экрана. По запросу мы пришлём их в "
+        "изображениями и недоступны для программ экранного доступа. По запросу мы пришлём их в "
         "доступном формате.",
     ),
 ]

@@ -26,7 +26,7 @@ HOME_TRANSLATIONS = {
         ),
     },
     "ru": {
-        HOME["title"]: "Уполномоченный по правам человека (Омбудсман) Азербайджанской Республики",
+        HOME["title"]: "Уполномоченный по правам человека (омбудсман) Азербайджанской Республики",
         HOME["slug"]: "ru",
         (
             "Hər kəsin hüquq və azadlıqlarının müdafiəsi bizim işimizdir. Hüquqlarınız pozulubsa, "

@@ -6,12 +6,25 @@ from urllib.parse import urlencode, urlsplit
 from django.conf import settings
 from django.db.models import F, Q
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_from_path, override
+from django.utils.translation import get_language, get_language_from_path, override, pgettext_lazy
 from wagtail.models import Locale, Page
 
 from pagecache.memo import per_language_and_generation
 
 LANGUAGE_NAMES = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
+
+# "(PDF, 1.2 MB, in English)": a file's language said in the page's language, so that a screen
+# reader reads it in the page's voice; the language's own name is for the language switcher.
+FILE_LANGUAGE_LABELS = {
+    "az": pgettext_lazy("file language", "in Azerbaijani"),
+    "en": pgettext_lazy("file language", "in English"),
+    "ru": pgettext_lazy("file language", "in Russian"),
+}
+
+
+def file_language_label(language_code):
+    """ "in English" in the active language, for a file or document in `language_code`."""
+    return FILE_LANGUAGE_LABELS.get(language_code, LANGUAGE_NAMES.get(language_code, ""))
 
 
 @dataclass(frozen=True)

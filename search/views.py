@@ -13,6 +13,7 @@ from django.db import DatabaseError
 from django.http import QueryDict
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Locale, Page
 
 from home.views import database_is_unreachable
@@ -41,14 +42,19 @@ def read_query(params):
             status=400,
         )
     if len(query) > MAX_QUERY_LENGTH:
-        raise SearchProblem(
-            _(
-                "Your search is %(length)s characters long. Use at most %(limit)s characters, "
-                "for example a few key words."
-            )
-            % {"length": len(query), "limit": MAX_QUERY_LENGTH},
-            status=400,
-        )
+        # Two sentences, each with its own plural form: Russian needs "201 символ" but
+        # "не больше 200 символов".
+        too_long = ngettext(
+            "Your search is %(length)s character long.",
+            "Your search is %(length)s characters long.",
+            len(query),
+        ) % {"length": len(query)}
+        at_most = ngettext(
+            "Use at most %(limit)s character, for example a few key words.",
+            "Use at most %(limit)s characters, for example a few key words.",
+            MAX_QUERY_LENGTH,
+        ) % {"limit": MAX_QUERY_LENGTH}
+        raise SearchProblem(f"{too_long} {at_most}", status=400)
     return query
 
 

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before CommonMiddleware (which may redirect with the language prefix).
     "django.middleware.locale.LocaleMiddleware",
+    # After LocaleMiddleware: an admin response is labelled with the editor's own language.
+    "home.admin_language.AdminContentLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before the CSRF check, the first to read a request's body: an oversized public POST gets
     # a clear 413 page in the visitor's language (complaints/middleware.py).

@@ -1,10 +1,12 @@
 """Tags for the site skeleton: hotline, language switcher, hreflang and untranslated content."""
 
 from django import template
+from django.utils.html import format_html
 from wagtail.models import Locale
 
 from home.languages import (
     content_language,
+    file_language_label,
     foreign_content_language,
     home_alternates,
     page_alternates,
@@ -13,6 +15,7 @@ from home.languages import (
     x_default,
 )
 from home.models import Hotline
+from home.untranslated_text import source_language_of
 from pagecache.memo import per_language_and_generation
 
 register = template.Library()
@@ -89,3 +92,16 @@ def absolute_url(context, url):
     site = find_site(request) if request is not None else None
     root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     return root + url
+
+
+@register.simple_tag(takes_context=True)
+def lang_if_untranslated(context, text):
+    """` lang="az"` where the page shows `text` untranslated in its source language, else ""."""
+    language = source_language_of(context.get("page"), text)
+    return format_html(' lang="{}"', language) if language else ""
+
+
+@register.filter(name="file_language_label")
+def file_language_label_filter(language_code):
+    """ "in English" said in the page's language, for a document's language."""
+    return file_language_label(language_code)

@@ -10,7 +10,7 @@ ABOUT_INTRO = T(
     "The Commissioner for Human Rights (Ombudsman) of the Republic of Azerbaijan is an "
     "independent institution that prevents violations of human rights and freedoms by public "
     "authorities and helps to restore rights that have been violated.",
-    "Уполномоченный по правам человека (Омбудсман) Азербайджанской Республики — независимый "
+    "Уполномоченный по правам человека (омбудсман) Азербайджанской Республики — независимый "
     "институт, который предупреждает нарушения прав и свобод человека государственными органами "
     "и содействует восстановлению нарушенных прав.",
 )
@@ -23,11 +23,11 @@ ABOUT_BODY = Body(
                 "Ombudsman təsisatı 28 dekabr 2001-ci il tarixli «Azərbaycan Respublikasının "
                 "İnsan Hüquqları üzrə Müvəkkili (Ombudsman) haqqında» Konstitusiya Qanunu ilə "
                 "yaradılmış və 2002-ci ildən fəaliyyət göstərir.",
-                "The office was established by the Constitutional Law «On the Commissioner for "
-                "Human Rights (Ombudsman) of the Republic of Azerbaijan» of 28 December 2001 "
+                "The office was established by the Constitutional Law “On the Commissioner for "
+                "Human Rights (Ombudsman) of the Republic of Azerbaijan” of 28 December 2001 "
                 "and has been working since 2002.",
                 "Институт Омбудсмана учреждён Конституционным законом «Об Уполномоченном по "
-                "правам человека (Омбудсмане) Азербайджанской Республики» от 28 декабря 2001 "
+                "правам человека (омбудсмане) Азербайджанской Республики» от 28 декабря 2001 "
                 "года и действует с 2002 года.",
             ),
         ),
@@ -104,7 +104,7 @@ MANDATE_BODY = Body(
             "p",
             T(
                 "Ombudsman BMT-nin İşgəncələrə qarşı Konvensiyasının Fakultativ Protokolu üzrə "
-                "Milli Preventiv Mexanizm kimi azadlıqdan məhrum edilən yerlərə xəbərdarlıq "
+                "Milli Preventiv Mexanizm kimi azadlıqdan məhrumetmə yerlərinə xəbərdarlıq "
                 "etmədən baş çəkir.",
                 "As the National Preventive Mechanism under the Optional Protocol to the UN "
                 "Convention against Torture, the Ombudsman visits places of detention without "
@@ -293,7 +293,7 @@ FOOTER_TEXT = Rich(
             "Üzeyir Hacıbəyov küçəsi 40, Bakı, AZ1000.",
             "Office of the Commissioner for Human Rights (Ombudsman) of the Republic of "
             "Azerbaijan. 40 Uzeyir Hajibeyov Street, Baku AZ1000.",
-            "Аппарат Уполномоченного по правам человека (Омбудсмана) Азербайджанской "
+            "Аппарат Уполномоченного по правам человека (омбудсмана) Азербайджанской "
             "Республики. ул. Узеира Гаджибекова, 40, Баку, AZ1000.",
         )
     ]

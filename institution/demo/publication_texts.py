@@ -1,5 +1,6 @@
 """Demo text of the publications: two annual reports and a special report."""
 
+from home.az_grammar import ordinal
 from institution.demo.specs import Body, T
 
 PUBLICATIONS_TITLE = T("Məruzələr", "Reports", "Доклады")
@@ -19,13 +20,13 @@ def annual_report(year):
     return {
         "slug": T(f"illik-meruze-{year}", f"annual-report-{year}", f"ezhegodnyi-doklad-{year}"),
         "title": T(
-            f"{year}-ci il üzrə illik məruzə",
+            f"{ordinal(year)} il üzrə illik məruzə",
             f"Annual report {year}",
             f"Ежегодный доклад за {year} год",
         ),
         "summary": T(
-            f"Ombudsmanın {year}-ci ildə gördüyü işlər: daxil olan şikayətlər, bərpa edilən "
-            "hüquqlar, azadlıqdan məhrum edilən yerlərə səfərlər və dövlət orqanlarına tövsiyələr.",
+            f"Ombudsmanın {ordinal(year)} ildə gördüyü işlər: daxil olan şikayətlər, bərpa edilən "
+            "hüquqlar, azadlıqdan məhrumetmə yerlərinə səfərlər və dövlət orqanlarına tövsiyələr.",
             f"The Ombudsman's work in {year}: the complaints received, the rights restored, the "
             "visits to places of detention and the recommendations to public authorities.",
             f"Работа Омбудсмана в {year} году: поступившие жалобы, восстановленные права, "
@@ -37,8 +38,8 @@ def annual_report(year):
                 (
                     "p",
                     T(
-                        f"Bu məruzə Konstitusiya Qanununa uyğun olaraq {year}-ci il üzrə Milli "
-                        "Məclisə təqdim edilir.",
+                        "Bu məruzə Konstitusiya Qanununa uyğun olaraq "
+                        f"{ordinal(year)} il üzrə Milli Məclisə təqdim edilir.",
                         f"This report on {year} is presented to the Milli Majlis as the "
                         "Constitutional Law requires.",
                         f"Настоящий доклад за {year} год представляется Милли Меджлису в "
@@ -82,7 +83,7 @@ SPECIAL_REPORT = {
         "medpomoshch-v-mestakh-lisheniya-svobody",
     ),
     "title": T(
-        "Azadlıqdan məhrum edilən yerlərdə tibbi xidmət: xüsusi məruzə",
+        "Azadlıqdan məhrumetmə yerlərində tibbi xidmət: xüsusi məruzə",
         "Health care in places of detention: special report",
         "Медицинская помощь в местах лишения свободы: специальный доклад",
     ),

@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
+from home.languages import file_language_label
 from home.models import BasePage
 from home.visibility import public
 
@@ -125,3 +126,8 @@ class PublicationFile(Orderable):
 
     def __str__(self):
         return f"{self.document.title} ({self.language})"
+
+    @property
+    def language_label(self):
+        """The file's language as the reader's language says it: "in Azerbaijani"."""
+        return file_language_label(self.language)

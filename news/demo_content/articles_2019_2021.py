@@ -68,15 +68,15 @@ TORTURE_VICTIMS_DAY = DemoArticle(
         "az": ArticleText(
             title="Müvəkkil işgəncə qurbanlarına dəstək günü ilə bağlı bəyanat verib",
             summary="Milli preventiv mexanizm olaraq Ombudsman ilin ilk yarısında "
-            "azadlıqdan məhrumetmə yerlərinə 120-dən çox baş çəkib.",
+            "azadlıqdan məhrumetmə yerlərinə 120-dən çox dəfə baş çəkib.",
             paragraphs=(
                 "26 iyun – Beynəlxalq İşgəncə Qurbanlarına Dəstək Günü münasibətilə Müvəkkil "
                 "bəyanat verib. Bəyanatda işgəncənin mütləq qadağan olunduğu və heç bir "
-                "halda bəraət qazandıra bilməyəcəyi xatırladılıb.",
+                "halda bəraət qazandırıla bilməyəcəyi xatırladılıb.",
                 "Milli preventiv mexanizm qismində Ombudsman Aparatının monitorinq qrupları "
                 "ilin ilk yarısında istintaq təcridxanalarına, cəzaçəkmə müəssisələrinə, "
-                "polis şöbələrinə və psixiatriya xəstəxanalarına 120-dən çox qəfil baş "
-                "çəkiblər. Aşkar edilən çatışmazlıqlar barədə aidiyyəti orqanlara tövsiyələr "
+                "polis şöbələrinə və psixiatriya xəstəxanalarına 120-dən çox dəfə qəfil "
+                "baş çəkiblər. Aşkar edilən çatışmazlıqlar barədə aidiyyəti orqanlara tövsiyələr "
                 "göndərilib.",
             ),
             quote=(

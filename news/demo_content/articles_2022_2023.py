@@ -77,7 +77,7 @@ ANNUAL_REPORT_2022 = DemoArticle(
             summary="Ötən il Müvəkkilə 12 418 müraciət daxil olub; onların ən çoxu sosial "
             "müdafiə və məhkəmə qərarlarının icrası ilə bağlı olub.",
             paragraphs=(
-                "Müvəkkil 2022-ci ildə insan hüquq və azadlıqlarının təmin edilməsi və "
+                "Müvəkkil insan hüquq və azadlıqlarının 2022-ci ildə təmin edilməsi və "
                 "müdafiəsinin vəziyyətinə dair illik məruzəsini Milli Məclisin plenar "
                 "iclasında təqdim edib.",
                 "Məruzədə müraciətlərin mövzular üzrə bölgüsü, monitorinqlərin nəticələri və "
@@ -212,8 +212,8 @@ DIGITAL_ACCESSIBILITY_TRAINING = DemoArticle(
             paragraphs=(
                 "Для сотрудников Аппарата Омбудсмана организован двухдневный тренинг по "
                 "цифровой доступности.",
-                "Участники узнали, как работают экранные чтецы, как писать альтернативный "
-                "текст к изображениям и готовить документы, доступные каждому.",
+                "Участники узнали, как работают программы экранного доступа, как писать "
+                "альтернативный текст к изображениям и готовить документы, доступные каждому.",
             ),
             quote=(
                 "Доступность — не уступка, а право.",

@@ -176,7 +176,8 @@ def test_document_block_shows_format_size_and_language():
     )
     assert 'hreflang="en">Annual report</a>' in html
     assert f"(PDF, {document.file_size}\xa0bytes, " in html
-    assert '<span lang="en">English</span>' in html
+    # Said in the page's language (English here), as "in English", not as a language's own name.
+    assert ", in English)</span>" in html
 
 
 def test_paragraph_block_renders_rich_text_in_prose():

@@ -18,6 +18,12 @@ from institution.models import (
 )
 from tests.institution.demo_site import LANGUAGES, DemoSiteTestCase, load_institution_demo
 
+FILE_LANGUAGES = {
+    "az": ["azərbaycan dilində", "ingilis dilində", "rus dilində"],
+    "en": ["in Azerbaijani", "in English", "in Russian"],
+    "ru": ["на азербайджанском", "на английском", "на русском"],
+}
+
 
 def main_of(html):
     return html[html.index("<main") : html.index("</main>")]
@@ -85,13 +91,14 @@ class InstitutionPagesTests(DemoSiteTestCase):
                 main = self.get_main(report)
                 first_heading_of_body = main.index('class="block-heading"')
                 self.assertLess(first_heading_of_body, main.index(".pdf"))
-                files = re.findall(r'<span class="meta">\(([^<]+)<span lang="(\w+)">([^<]+)', main)
-                self.assertEqual(
-                    [(lang, name) for _meta, lang, name in files],
-                    [("az", "Azərbaycanca"), ("en", "English"), ("ru", "Русский")],
-                )
-                for meta, _lang, _name in files:
-                    self.assertRegex(meta, r"^PDF, \d+([.,]\d)?\s\S+, $")
+                files = re.findall(r'<span class="meta">\((PDF, [^<]+), ([^,<]+)\)</span>', main)
+                # Each file's title is in the file's language: a screen reader switches voice.
+                links = re.findall(r'<a href="[^"]+\.pdf" hreflang="(\w+)" lang="(\w+)">', main)
+                self.assertEqual(links, [("az", "az"), ("en", "en"), ("ru", "ru")])
+                # The file's language is named in the page's language, read in the page's voice.
+                self.assertEqual([label for _meta, label in files], FILE_LANGUAGES[language])
+                for meta, _label in files:
+                    self.assertRegex(meta, r"^PDF, \d+([.,]\d)?\s\S+$")
                     self.assertNotRegex(meta, r"^PDF, 0\s")
 
     def test_report_pdfs_are_real_pdf_documents(self):

@@ -162,7 +162,7 @@ class ArticlePageTests(TestCase):
         self.assertIn("Обращения, поступившие в 2022 году, по темам</caption>", html)
         self.assertIn("<blockquote><p>За каждым обращением стоит судьба", html)
         self.assertIn('hreflang="en">Краткое изложение ежегодного доклада</a>', html)
-        self.assertIn('<span lang="en">English</span>', html)
+        self.assertIn(", на английском)", html)
 
     def test_translators_see_the_table_text_in_the_translation_editor(self):
         self.client.force_login(self.site["user"])

@@ -73,6 +73,18 @@ class SearchTests(TestCase):
         self.assertContains(response, 'aria-invalid="true"', status_code=400)
         self.assertEqual(self.search("en", "a" * 200).status_code, 200)
 
+    def test_the_length_message_uses_each_languages_plural_forms(self):
+        cases = {
+            ("ru", 201): "Длина вашего запроса — 201 символ. Используйте не больше 200 символов",
+            ("ru", 202): "Длина вашего запроса — 202 символа.",
+            ("ru", 205): "Длина вашего запроса — 205 символов.",
+            ("az", 201): "Axtarış sorğunuz 201 simvoldan ibarətdir.",
+        }
+        for (language, length), message in cases.items():
+            with self.subTest(language=language, length=length):
+                response = self.search(language, "a" * length)
+                self.assertContains(response, message, status_code=400)
+
     def test_a_query_with_control_characters_is_refused_with_a_clear_message(self):
         response = self.search("en", "rights\x00")
         self.assertEqual(response.status_code, 400)
