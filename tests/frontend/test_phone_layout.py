@@ -207,6 +207,7 @@ def test_the_keyboard_opens_the_menu_with_enter_or_space_and_follows_a_link(
         pytest.fail("Ten presses of Tab never reached the menu button")
     toggle = driver.switch_to.active_element
     assert toggle.get_attribute("class") == "site-menu__toggle"
+    assert toggle.accessible_name == menu_label("en") == "Menu"
     outline = toggle.value_of_css_property("outline-width")
     assert float(outline.removesuffix("px")) >= 2, "the focused menu button shows no outline"
 
