@@ -11,7 +11,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.frontend.browsing import LANGUAGES, set_viewport, use_preferences
+from tests.frontend.browsing import LANGUAGES, document_overflow, set_viewport, use_preferences
 
 pytestmark = pytest.mark.browser
 
@@ -207,6 +207,7 @@ def test_the_keyboard_opens_the_menu_with_enter_or_space_and_follows_a_link(
         pytest.fail("Ten presses of Tab never reached the menu button")
     toggle = driver.switch_to.active_element
     assert toggle.get_attribute("class") == "site-menu__toggle"
+    assert toggle.accessible_name == menu_label("en") == "Menu"
     outline = toggle.value_of_css_property("outline-width")
     assert float(outline.removesuffix("px")) >= 2, "the focused menu button shows no outline"
 
@@ -274,6 +275,9 @@ def test_no_word_is_cut_at_320_pixels_with_the_largest_text(demo_server, browser
             browser.execute_script("document.querySelector('.site-menu').open = true;")
             broken = browser.execute_script(BROKEN_WORDS, hyphenates)
             problems.extend(f"{target}: {word}" for word in broken)
+            overflow = document_overflow(browser)
+            if overflow > 0:
+                problems.append(f"{target}: with the menu open, {overflow} px too wide")
             search_width = browser.find_element(By.ID, "site-search-query").rect["width"]
             if search_width < 150:
                 problems.append(f"{target}: the search box is {search_width:.0f} px wide")
