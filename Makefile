@@ -85,8 +85,8 @@ loadtest: setup
 bench-weight: demo
 	$(BIN)/python -m bench.page_weight $(BENCH_WEIGHT_ARGS)
 
-# Full-page screenshots of the home page and an article, 1280 and 320 px wide, standard and high
-# contrast, in screenshots/ (git-ignored), for people to review the design.
+# Full-page screenshots of the home page, an article and the complaint form at 1280, 360 and 320 px,
+# standard and high contrast (and the phone menu open), in screenshots/ (git-ignored), for review.
 screenshots: demo browser
 	$(BIN)/python scripts/screenshots.py $(SCREENSHOTS_ARGS)
 
