@@ -80,7 +80,7 @@ def queue_audit_after_publish(sender, instance, revision=None, **kwargs):
 _local = threading.local()
 
 
-@dataclass
+@dataclass(eq=False)  # Each batch is itself: found among the pending callbacks by identity.
 class PublishBatch:
     """The pages published in one transaction, audited together when it commits."""
 
