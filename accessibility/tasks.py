@@ -98,8 +98,17 @@ class PublishBatch:
             logger.warning(
                 "Audit after publishing skipped: user %s is over the limit", self.user_id
             )
+            _local.skipped_by_limit = True
             return
+        _local.skipped_by_limit = False
         enqueue_publish_audit(self.page_ids, self.user_id)
+
+
+def audit_skipped_by_limit():
+    """Whether this thread's last publish went without its audit (the per-user limit); clears."""
+    skipped = getattr(_local, "skipped_by_limit", False)
+    _local.skipped_by_limit = False
+    return skipped
 
 
 def _pending_batch():
