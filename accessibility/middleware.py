@@ -32,8 +32,12 @@ class AccessibilityAdminMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.resolver_match.view_name not in TRANSLATION_START_VIEWS:
             return None
-        with suspend_audit_on_publish():
-            return view_func(request, *view_args, **view_kwargs)
+        try:
+            with suspend_audit_on_publish():
+                return view_func(request, *view_args, **view_kwargs)
+        except PublishingRefused as refusal:
+            # Raised here, process_exception would not see it.
+            return self.process_exception(request, refusal)
 
     def process_exception(self, request, exception):
         if not isinstance(exception, PublishingRefused):

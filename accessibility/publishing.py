@@ -33,14 +33,13 @@ class PublishingRefused(Exception):
 
     def __init__(self, page, problems):
         self.page = page
-        self.problems = [str(problem) for problem in problems]  # In the active language.
-        super().__init__(self.message)
-
-    @property
-    def message(self):
-        return _(
+        # Written now, in the language of the view that publishes (the editor's admin language):
+        # the middleware that shows it runs after the view has left that language.
+        self.problems = [str(problem) for problem in problems]
+        self.message = _(
             "“%(title)s” was not published: fix its accessibility problems first. %(problems)s"
-        ) % {"title": self.page.get_admin_display_title(), "problems": " ".join(self.problems)}
+        ) % {"title": page.get_admin_display_title(), "problems": " ".join(self.problems)}
+        super().__init__(self.message)
 
 
 def blocking_problems(page):

@@ -28,6 +28,7 @@ from django.utils import timezone
 from django_tasks import task
 from wagtail.signals import page_published
 
+from accessibility.limits import claim_audit_for
 from accessibility.models import AuditRun, PageResult
 
 logger = logging.getLogger(__name__)
@@ -71,7 +72,15 @@ def queue_audit_after_publish(sender, instance, revision=None, **kwargs):
     if batch is not None:
         batch.page_ids.append(instance.pk)
         return
-    batch = PublishBatch(user_id=getattr(revision, "user_id", None), page_ids=[instance.pk])
+    user_id = getattr(revision, "user_id", None)
+    # Counted now, in the publishing transaction (a rolled-back publish counts nothing).
+    _local.skipped_by_limit = not claim_audit_for(user_id)
+    if _local.skipped_by_limit:
+        # Publishing goes on; the audits of someone publishing faster than the per-user limit
+        # are skipped (each one starts a browser).
+        logger.warning("Audit after publishing skipped: user %s is over the limit", user_id)
+        return
+    batch = PublishBatch(user_id=user_id, page_ids=[instance.pk])
     _local.batch = batch
     # Outside a transaction this runs at once; inside one, when it commits.
     transaction.on_commit(batch.enqueue, robust=True)
@@ -80,7 +89,7 @@ def queue_audit_after_publish(sender, instance, revision=None, **kwargs):
 _local = threading.local()
 
 
-@dataclass
+@dataclass(eq=False)  # Each batch is itself: found among the pending callbacks by identity.
 class PublishBatch:
     """The pages published in one transaction, audited together when it commits."""
 
@@ -88,18 +97,16 @@ class PublishBatch:
     page_ids: list = field(default_factory=list)
 
     def enqueue(self):
-        from accessibility.limits import claim_audit_for
-
         if getattr(_local, "batch", None) is self:
             _local.batch = None
-        if not claim_audit_for(self.user_id):
-            # Publishing goes on; the audits of someone publishing faster than the per-user
-            # limit are skipped (each one starts a browser).
-            logger.warning(
-                "Audit after publishing skipped: user %s is over the limit", self.user_id
-            )
-            return
         enqueue_publish_audit(self.page_ids, self.user_id)
+
+
+def audit_skipped_by_limit():
+    """Whether this thread's last publish went without its audit (the per-user limit); clears."""
+    skipped = getattr(_local, "skipped_by_limit", False)
+    _local.skipped_by_limit = False
+    return skipped
 
 
 def _pending_batch():

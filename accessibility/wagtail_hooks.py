@@ -18,7 +18,7 @@ from accessibility.admin.report import page_status
 from accessibility.admin.views import VIEW_PERMISSION
 from accessibility.content_checks import check_page, errors
 from accessibility.forms import PUBLISH_ACTION
-from accessibility.tasks import PAGE_SCOPE, audit_on_publish_enabled
+from accessibility.tasks import PAGE_SCOPE, audit_on_publish_enabled, audit_skipped_by_limit
 
 
 @hooks.register("construct_wagtail_userbar")
@@ -95,6 +95,15 @@ def show_audit_after_publish(request, page):
     if is_autosave(request) or PUBLISH_ACTION not in request.POST:
         return
     if not audit_on_publish_enabled():
+        return
+    if audit_skipped_by_limit():
+        messages.warning(
+            request,
+            _(
+                "The page was published, but not audited: you have started the most audits "
+                "allowed in a minute. Use “Audit this page now” in a minute."
+            ),
+        )
         return
     status = page_status(page)
     run = status.run

@@ -1,4 +1,8 @@
-"""Geometry of the trend chart (a bar per audit run); the SVG markup is in the template."""
+"""Geometry of the trend chart (a bar per audit run); the SVG markup is in the template.
+
+Coordinates are handed to the template as strings with a decimal point (`svg_number`): a float
+in a template is localised, and az and ru would write `x="56,0"`, which SVG cannot read.
+"""
 
 from dataclasses import dataclass
 
@@ -11,16 +15,21 @@ BAR_GAP = 8
 MAX_BAR_WIDTH = 56
 
 
+def svg_number(value):
+    """A coordinate as SVG reads it, whatever the language: "56.0", never "56,0"."""
+    return f"{value:.1f}"
+
+
 @dataclass
 class Bar:
-    x: float
-    y: float
-    width: float
-    height: float
+    x: str
+    y: str
+    width: str
+    height: str
     value: int
     label: str
-    label_x: float
-    value_y: float  # Where the value is written, just above the bar.
+    label_x: str
+    value_y: str  # Where the value is written, just above the bar.
 
 
 def bars(points, label_of):
@@ -38,14 +47,14 @@ def bars(points, label_of):
         x = PLOT_LEFT + BAR_GAP + index * slot
         result.append(
             Bar(
-                x=round(x, 1),
-                y=round(PLOT_BOTTOM - height, 1),
-                width=round(width, 1),
-                height=round(height, 1),
+                x=svg_number(x),
+                y=svg_number(PLOT_BOTTOM - height),
+                width=svg_number(width),
+                height=svg_number(height),
                 value=point.violations,
                 label=label_of(point),
-                label_x=round(x + width / 2, 1),
-                value_y=round(PLOT_BOTTOM - height - 4, 1),
+                label_x=svg_number(x + width / 2),
+                value_y=svg_number(PLOT_BOTTOM - height - 4),
             )
         )
     return result
@@ -54,8 +63,7 @@ def bars(points, label_of):
 def axis(points):
     """The y axis: its top value and where the ticks sit."""
     largest = max((point.violations for point in points), default=0)
-    return {
-        "top": largest,
+    geometry = {
         "top_y": PLOT_TOP,
         "bottom_y": PLOT_BOTTOM,
         "left_x": PLOT_LEFT,
@@ -66,3 +74,4 @@ def axis(points):
         "top_label_y": PLOT_TOP + 4,
         "axis_label_x": PLOT_LEFT - 6,
     }
+    return {"top": largest, **{name: svg_number(value) for name, value in geometry.items()}}

@@ -6,14 +6,47 @@ by publishing audit one page and only count for that page's status.
 
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from accessibility.models import AuditRun, PageResult, Violation
 from accessibility.models.audit import IMPACT_ORDER
 from accessibility.runs import finished_site_runs, latest_site_run, site_runs  # noqa: F401
 
 TREND_LENGTH = 12
+
+# axe-core's impact levels, as people read them.
+IMPACT_LABELS = {
+    "critical": pgettext_lazy("accessibility impact", "Critical"),
+    "serious": pgettext_lazy("accessibility impact", "Serious"),
+    "moderate": pgettext_lazy("accessibility impact", "Moderate"),
+    "minor": pgettext_lazy("accessibility impact", "Minor"),
+}
+# What the audit calls the site's views that are not pages of the tree.
+VIEW_KIND_LABELS = {
+    "search": gettext_lazy("Search results"),
+    "search-no-results": gettext_lazy("Search without results"),
+    "preferences": gettext_lazy("Display preferences"),
+    "not-found": gettext_lazy("Page not found (404)"),
+}
+
+
+def impact_label(impact):
+    return IMPACT_LABELS.get(impact, impact or "—")
+
+
+def page_type_label(page_type):
+    """ "news.NewsPage" as its verbose name ("News article"), a view kind by its label."""
+    if page_type in VIEW_KIND_LABELS:
+        return VIEW_KIND_LABELS[page_type]
+    app_label, _dot, model_name = page_type.partition(".")
+    try:
+        model = apps.get_model(app_label, model_name)
+    except (LookupError, ValueError):
+        return page_type or "—"
+    return model._meta.verbose_name
 
 
 @dataclass
@@ -72,6 +105,11 @@ def summarise(run, filters=None):
         .values_list("page_result", "n")
     )
     audited = results.exclude(status=PageResult.Status.ERROR)
+    shown = [
+        result
+        for result in audited.order_by("locale", "url", "viewport", "variant")
+        if per_result.get(result.pk) or not (filters.impact or filters.rule)
+    ]
     return RunSummary(
         run=run,
         pages_audited=audited.count(),
@@ -81,19 +119,44 @@ def summarise(run, filters=None):
         by_rule=_by_rule(violations),
         by_language=_by_language(results, violations),
         pages_in_error=list(results.filter(status=PageResult.Status.ERROR).order_by("url")),
-        page_rows=[
-            {"result": result, "violations": per_result.get(result.pk, 0)}
-            for result in audited.order_by("locale", "url", "viewport", "variant")
-            if per_result.get(result.pk) or not (filters.impact or filters.rule)
-        ],
+        page_rows=_one_row_per_page(shown, per_result),
     )
+
+
+def _one_row_per_page(results, per_result):
+    """One row per address, its viewports and variants inside it, in the order given."""
+    rows = {}
+    for result in results:
+        row = rows.get((result.locale, result.url))
+        if row is None:
+            row = rows[(result.locale, result.url)] = {
+                "url": result.url,
+                "path": result.path,
+                "locale": result.locale,
+                "language": language_name(result.locale),
+                "page_type": page_type_label(result.page_type),
+                "views": [],
+                "violations": 0,
+            }
+        count = per_result.get(result.pk, 0)
+        row["views"].append({"result": result, "violations": count})
+        row["violations"] += count
+    return list(rows.values())
+
+
+def language_name(code):
+    from accessibility.models.statement import language_names
+
+    return language_names([code])[0] if code else "—"
 
 
 def _by_impact(violations):
     counts = dict(
         violations.values_list("impact").annotate(n=Count("pk")).values_list("impact", "n")
     )
-    return [(impact, counts.get(impact, 0)) for impact in reversed(IMPACT_ORDER)]
+    return [
+        (impact, impact_label(impact), counts.get(impact, 0)) for impact in reversed(IMPACT_ORDER)
+    ]
 
 
 def _by_rule(violations):
@@ -111,6 +174,7 @@ def _by_rule(violations):
             "help": details[row["rule_id"]].help,
             "help_url": details[row["rule_id"]].help_url,
             "impact": details[row["rule_id"]].impact,
+            "impact_label": impact_label(details[row["rule_id"]].impact),
         }
         for row in rows
     ]
@@ -124,7 +188,12 @@ def _by_language(results, violations):
         .values_list("page_result__locale", "n")
     )
     return [
-        {"language": language, "pages": pages[language], "violations": counts.get(language, 0)}
+        {
+            "language": language,
+            "name": language_name(language),
+            "pages": pages[language],
+            "violations": counts.get(language, 0),
+        }
         for language in sorted(pages)
     ]
 

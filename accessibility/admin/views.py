@@ -6,6 +6,7 @@ page's audit view (the editor's "Audit this page now") the right to edit that pa
 """
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -18,7 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from accessibility.admin import chart
-from accessibility.admin.filters import ReportFilterForm
+from accessibility.admin.filters import ReportFilterForm, RunListForm
 from accessibility.admin.report import (
     latest_site_run,
     page_status,
@@ -31,7 +32,7 @@ from accessibility.models import AuditRun, PageResult
 
 VIEW_PERMISSION = "accessibility.view_audit_report"
 START_PERMISSION = "accessibility.start_audit_run"
-RECENT_RUNS = 10
+RUNS_PER_PAGE = 20
 MAX_ID_DIGITS = 12  # Longer numbers overflow the database's integers: no such run.
 
 
@@ -69,12 +70,33 @@ class ReportView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
                 )
         else:
             run = latest_site_run()
+        self.runs_form = RunListForm(request.GET)
+        self.runs_page = self.page_of_runs()
         form = ReportFilterForm(request.GET, run)
-        if not form.is_valid():
+        if not form.is_valid() or self.runs_page is None:
             context = self.get_context_data(run=run, form=form, summary=None)
             return self.render_to_response(context, status=400)
         summary = summarise(run, form.filters()) if run else None
         return self.render_to_response(self.get_context_data(run=run, form=form, summary=summary))
+
+    def page_of_runs(self):
+        """The requested page of the list of runs, or None (a 400) for a page that is not there."""
+        if not self.runs_form.is_valid():
+            return None
+        paginator = Paginator(self.runs_form.runs(), RUNS_PER_PAGE)
+        number = self.runs_form.cleaned_data.get("runs_page") or 1
+        if number > paginator.num_pages:
+            self.runs_form.add_error(
+                "runs_page",
+                _("There are only %(count)s pages of runs.") % {"count": paginator.num_pages},
+            )
+            return None
+        return paginator.page(number)
+
+    def runs_page_url(self, number):
+        query = self.request.GET.copy()
+        query["runs_page"] = number
+        return f"?{query.urlencode()}#runs-heading"
 
     def get_breadcrumbs_items(self):
         return report_breadcrumbs()[:1] + [{"url": "", "label": self.page_title}]
@@ -82,12 +104,25 @@ class ReportView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         points = trend()
+        runs_page = self.runs_page
         context.update(
             trend_points=points,
             trend_bars=chart.bars(points, lambda point: f"#{point.run.pk}"),
             trend_axis=chart.axis(points),
             trend_sentence=trend_sentence(points),
-            recent_runs=AuditRun.objects.select_related("triggered_by")[:RECENT_RUNS],
+            runs_form=self.runs_form,
+            recent_runs=runs_page.object_list if runs_page else [],
+            runs_page=runs_page,
+            previous_runs_url=(
+                self.runs_page_url(runs_page.previous_page_number())
+                if runs_page and runs_page.has_previous()
+                else ""
+            ),
+            next_runs_url=(
+                self.runs_page_url(runs_page.next_page_number())
+                if runs_page and runs_page.has_next()
+                else ""
+            ),
             can_start=self.request.user.has_perm(START_PERMISSION),
         )
         return context

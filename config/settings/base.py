@@ -209,6 +209,11 @@ TASKS = {
     "accessibility": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 ACCESSIBILITY_TASK_BACKEND = "accessibility"
+# Audits one person may start in a minute (publishing, "Audit this page now", a site audit):
+# each starts a browser. Publishing past the limit still publishes, without the audit.
+ACCESSIBILITY_AUDITS_PER_USER_PER_MINUTE = env_int("ACCESSIBILITY_AUDITS_PER_USER_PER_MINUTE", 5)
+# The statement claims full compliance only while its manual review is at most this old.
+ACCESSIBILITY_STATEMENT_REVIEW_DAYS = env_int("ACCESSIBILITY_STATEMENT_REVIEW_DAYS", 365)
 # Publishing a page queues an accessibility audit of it in every language (accessibility/tasks.py).
 ACCESSIBILITY_AUDIT_ON_PUBLISH = env_bool("ACCESSIBILITY_AUDIT_ON_PUBLISH", True)
 

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from accessibility.models import AuditRun, PageResult, Violation
+from home.models import HomePage
 from tests.accessibility.editor_fixtures import homes, make_user  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -204,3 +205,76 @@ def test_starting_a_run_needs_its_own_permission_and_a_post(client, reviewer, ru
     client.force_login(make_user("starter", permissions=["view_audit_report", "start_audit_run"]))
     assert reverse("accessibility_admin:start_run") in client.get(REPORT).content.decode()
     assert client.get(reverse("accessibility_admin:start_run")).status_code == 405
+
+
+@pytest.mark.parametrize("language", ["az", "ru"])
+def test_the_chart_comes_first_and_its_numbers_are_the_same_in_every_language(
+    client, run, language
+):
+    make_run({("/az/", "az", "home.HomePage"): []})
+    client.force_login(
+        make_user(f"reviewer-{language}", language, permissions=["view_audit_report"])
+    )
+    html = client.get(REPORT).content.decode()
+    chart = html[html.index('class="accessibility-trend"') :]
+    svg = chart[chart.index("<svg") : chart.index("</svg>")]
+    coordinates = re.findall(r'\b(?:x|y|width|height|x1|y1|x2|y2)="([^"]*)"', svg)
+    assert coordinates and all(re.fullmatch(r"\d+(\.\d+)?", value) for value in coordinates)
+    assert re.search(r'<rect x="\d+\.\d" y="\d+\.\d"', svg)
+    assert html.index('id="trend-heading"') < html.index('id="pages-heading"')  # Chart first.
+
+
+def test_impacts_page_types_and_languages_are_named_in_the_editors_language(client, run):
+    client.force_login(make_user("oxucu", "az", permissions=["view_audit_report"]))
+    html = client.get(REPORT).content.decode()
+    from django.utils import translation
+
+    with translation.override("az"):
+        from django.utils.translation import pgettext
+
+        critical = pgettext("accessibility impact", "Critical")
+        home_page = str(HomePage._meta.verbose_name)
+        english = translation.get_language_info("en")["name_translated"]
+    assert critical != "Critical" and f'<th scope="row">{critical}</th>' in html
+    assert home_page in html and "home.HomePage" not in html.split('id="pages-heading"')[1]
+    assert f'<th scope="row">{english}</th>' in html and english != "English"
+
+
+def test_one_row_per_page_with_its_viewports_inside(client, reviewer):
+    run = make_run({("/en/", "en", "home.HomePage"): [("color-contrast", "serious")]})
+    narrow = PageResult.objects.create(
+        run=run,
+        url="/en/",
+        locale="en",
+        page_type="home.HomePage",
+        viewport="320x640",
+        status=PageResult.Status.OK,
+    )
+    html = client.get(REPORT, {"run": run.pk}).content.decode()
+    pages = html[html.index('id="pages-heading"') :]
+    assert pages.count('data-page-row="/en/"') == 1
+    assert "1280x800</a>: 1" in pages and f"results/{narrow.pk}/" in pages
+    assert 'role="region" aria-labelledby="pages-heading" tabindex="0"' in pages
+
+
+def test_the_list_of_runs_is_filtered_and_paginated(client, reviewer, run):
+    for _number in range(25):
+        AuditRun.objects.create(trigger="publish", status="passed")
+    html = client.get(REPORT).content.decode()
+    assert html.count("data-run-status=") == 20
+    assert "Older runs" in html
+    html = client.get(REPORT, {"runs_page": 2}).content.decode()
+    assert html.count("data-run-status=") == 6 and "Newer runs" in html
+    html = client.get(REPORT, {"status": "failed"}).content.decode()
+    assert html.count("data-run-status=") == 1
+    html = client.get(REPORT, {"trigger": "publish", "status": "passed"}).content.decode()
+    assert html.count("data-run-status=") == 20
+
+
+@pytest.mark.parametrize(
+    "query", [{"runs_page": "0"}, {"runs_page": "99"}, {"runs_page": "x"}, {"status": "<b>"}]
+)
+def test_bad_run_list_parameters_are_a_clear_400(client, reviewer, run, query):
+    response = client.get(REPORT, query)
+    assert response.status_code == 400
+    assert b"<b>" not in response.content

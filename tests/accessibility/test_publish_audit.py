@@ -409,3 +409,25 @@ def test_each_user_may_start_only_so_many_audits_a_minute(
     client.force_login(make_page_editor("other", "en", translated_page.get_parent()))
     client.post(url)
     assert len(queued_audits()) == 3
+
+
+def test_publishing_past_the_limit_publishes_without_an_audit_and_says_so(
+    client,
+    audit_on_publish,
+    recorded_browser,
+    translated_page,
+    settings,
+    django_capture_on_commit_callbacks,
+):
+    settings.ACCESSIBILITY_AUDITS_PER_USER_PER_MINUTE = 1
+    client.force_login(make_page_editor("editor", "en", translated_page.get_parent()))
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_in_admin(client, translated_page)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = publish_in_admin(client, translated_page)
+
+    translated_page.refresh_from_db()
+    assert translated_page.live_revision_id == translated_page.latest_revision_id  # Published.
+    assert len(queued_audits()) == 1
+    messages = [str(message) for message in response.context["messages"]]
+    assert any("published, but not audited" in message for message in messages), messages

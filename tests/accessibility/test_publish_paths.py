@@ -95,7 +95,7 @@ def test_revision_publish_from_code_is_refused(make_page, picture):
 def test_a_decorative_image_or_one_with_alt_text_publishes(make_page, picture):
     page = make_page()
     draft = page.get_latest_revision_as_object()
-    body = image_without_alt(picture) * 2
+    body = image_without_alt(picture) + image_without_alt(picture)
     body[0]["value"]["decorative"] = True
     body[1]["value"]["alt_text"] = "Müvəkkil vətəndaşları qəbul edir"
     draft.body = json.dumps(body)
@@ -104,9 +104,8 @@ def test_a_decorative_image_or_one_with_alt_text_publishes(make_page, picture):
     assert page.live_revision_id == page.latest_revision_id
 
 
-def test_workflow_approval_from_the_dashboard_is_refused(client, make_page, picture):
-    page = make_page()
-    live_revision = page.live_revision_id
+def submitted_for_moderation(page, picture):
+    """An editor submits an inaccessible revision of `page`; returns (moderator, task state)."""
     editor = make_page_editor("editor", "en", page.get_parent())
     moderator = make_page_editor("moderator", "en", page.get_parent())
     workflow = Workflow.objects.create(name="Review")
@@ -117,8 +116,14 @@ def test_workflow_approval_from_the_dashboard_is_refused(client, make_page, pict
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.create(workflow=workflow, page=page.get_parent())
     add_inaccessible_revision(page, picture, user=editor)
-    workflow_state = workflow.start(page, editor)  # The editor submits for moderation.
-    task_state = workflow_state.current_task_state
+    workflow_state = workflow.start(page, editor)
+    return moderator, workflow_state.current_task_state
+
+
+def test_workflow_approval_from_the_dashboard_is_refused(client, make_page, picture):
+    page = make_page()
+    live_revision = page.live_revision_id
+    moderator, task_state = submitted_for_moderation(page, picture)
 
     client.force_login(moderator)
     url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
@@ -136,6 +141,40 @@ def test_workflow_approval_from_the_dashboard_is_refused(client, make_page, pict
         "redirect": reverse("wagtailadmin_pages:edit", args=[page.pk]),
     }
     assert_live_content_unchanged(page, live_revision)
+
+
+def test_workflow_approval_from_the_editor_is_refused(client, make_page, picture):
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    page = make_page()
+    live_revision = page.live_revision_id
+    moderator, task_state = submitted_for_moderation(page, picture)
+    client.force_login(moderator)
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "intro": "",
+            "body": streamfield(
+                [("image", {"image": picture.pk, "alt_text": "", "decorative": "", "caption": ""})]
+            ),
+            "comments": {
+                "TOTAL_FORMS": 0,
+                "INITIAL_FORMS": 0,
+                "MIN_NUM_FORMS": 0,
+                "MAX_NUM_FORMS": 1000,
+            },
+        }
+    )
+    data.update({"action-workflow-action": "true", "workflow-action-name": "approve"})
+
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    response = client.post(url, data, follow=True)
+
+    assert any("was not published" in message for message in messages_of(response))
+    assert_live_content_unchanged(page, live_revision)
+    task_state.refresh_from_db()
+    assert task_state.status == task_state.STATUS_IN_PROGRESS
 
 
 def test_bulk_publish_publishes_the_clean_pages_and_names_the_refused_ones(
@@ -275,3 +314,33 @@ def test_the_page_form_refuses_a_new_page(client, homes, picture):  # noqa: F811
     response = client.post(url, data)
     assert response.status_code == 200
     assert not StandardPage.objects.filter(slug="yeni", live=True).exists()
+
+
+def test_content_live_from_before_the_check_is_never_shown_as_decorative(
+    client,
+    make_page,
+    picture,
+    homes,  # noqa: F811
+):
+    """An image that went live without alt text renders with no alt at all, so that the audit
+    (axe's image-alt) reports it; only an image marked decorative gets alt=""."""
+    import re
+
+    from wagtail.models import Site
+
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": homes["az"]}
+    )
+    homes["az"].save_revision().publish()
+    page = make_page()
+    body = image_without_alt(picture) + image_without_alt(picture)
+    body[1]["value"]["decorative"] = True
+    page.body = json.dumps(body)
+    page.save()  # Straight into the live row, as old content got there.
+
+    html = client.get(page.url).content.decode()
+    images = re.findall(r"<img [^>]*>", html[html.index("<main") :])
+    block_images = [tag for tag in images if "loading=" in tag]
+    assert len(block_images) == 2, block_images
+    assert " alt=" not in block_images[0], block_images
+    assert ' alt=""' in block_images[1]
