@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "staff.middleware.StaffSessionExpiryMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "staff.middleware.TwoFactorMiddleware",
+    # Translators keep to their own language in wagtail-localize's views and string API.
+    "home.translator_guard.TranslatorLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
