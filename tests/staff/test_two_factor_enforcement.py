@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from staff.middleware import SETUP_VIEW_NAME, UNVERIFIED_VIEW_NAMES
 from tests.staff.admin_urls import argument_free_urls
@@ -170,3 +171,13 @@ def test_djangos_admin_is_guarded_too_when_mounted(superuser):
     for url in ("/django-admin/", "/django-admin/auth/user/", "/django-admin/auth/user/1/change/"):
         assert_sent_to(client.get(url), SETUP_URL, url)
     assert client.post("/django-admin/auth/user/add/", {"username": "x"}).status_code == 403
+
+
+def test_the_refusal_speaks_the_users_admin_language(superuser):
+    profile = UserProfile.get_for_user(superuser)
+    profile.preferred_language = "ru"
+    profile.save()
+    response = password_only_client(superuser).post(reverse("wagtailusers_users:add"))
+    assert response.json()["error"] == (
+        "Ваша учётная запись должна использовать двухэтапную проверку: сначала настройте её."
+    )
