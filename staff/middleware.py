@@ -10,6 +10,7 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.models import AnonymousUser
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -128,9 +129,13 @@ class TwoFactorMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = request.user
-        if not is_protected_path(request.path_info) or not user.is_authenticated:
+        if not user.is_authenticated or user.is_verified():
             return None
-        if user.is_verified():
+        if not is_protected_path(request.path_info):
+            # Outside the admin, a session that still owes its second factor is not signed in:
+            # pages and documents restricted to signed-in users stay closed to it.
+            if has_two_factor(user) or is_privileged(user):
+                request.user = AnonymousUser()
             return None
         name = view_name(request)
         if name in UNVERIFIED_VIEW_NAMES:
