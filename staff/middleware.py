@@ -10,10 +10,12 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.models import AnonymousUser
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
 from staff.policy import has_two_factor, is_privileged, session_limits
@@ -56,6 +58,12 @@ def is_protected_path(path):
     return any(path.startswith(prefix) for prefix in settings.STAFF_TWO_FACTOR_PROTECTED_PATHS)
 
 
+def admin_language(user):
+    """The language the admin speaks to `user`: their preference, else the request's."""
+    profile = getattr(user, "wagtail_userprofile", None)
+    return (profile.get_preferred_language() if profile else None) or get_language()
+
+
 def view_name(request):
     match = getattr(request, "resolver_match", None)
     return match.view_name if match else ""
@@ -93,18 +101,20 @@ class StaffSessionExpiryMiddleware:
         return None
 
     def expire(self, request, reason):
+        user = request.user
         auth_logger.info(
             "session expired user=%s reason=%s ip=%s",
-            request.user.get_username(),
+            user.get_username(),
             reason,
             request.META.get("REMOTE_ADDR", ""),
         )
+        language = admin_language(user)
         logout(request)
-        messages.info(request, _("Your session expired. Please sign in again."))
-        if is_protected_path(request.path_info) and request.method in ("GET", "HEAD"):
-            return None  # the admin's own check sends the now anonymous visitor to sign in
-        if is_protected_path(request.path_info):
-            return refusal(request, reverse("wagtailadmin_login"), _("Your session expired."))
+        with override(language):
+            messages.info(request, _("Your session expired. Please sign in again."))
+            if is_protected_path(request.path_info) and request.method not in ("GET", "HEAD"):
+                return refusal(request, reverse("wagtailadmin_login"), _("Your session expired."))
+        # A page load: the admin's own check sends the now anonymous visitor to sign in.
         return None
 
 
@@ -119,13 +129,21 @@ class TwoFactorMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = request.user
-        if not is_protected_path(request.path_info) or not user.is_authenticated:
+        if not user.is_authenticated or user.is_verified():
             return None
-        if user.is_verified():
+        if not is_protected_path(request.path_info):
+            # Outside the admin, a session that still owes its second factor is not signed in:
+            # pages and documents restricted to signed-in users stay closed to it.
+            if has_two_factor(user) or is_privileged(user):
+                request.user = AnonymousUser()
             return None
         name = view_name(request)
         if name in UNVERIFIED_VIEW_NAMES:
             return None
+        with override(admin_language(user)):
+            return self.second_factor_needed(request, user, name)
+
+    def second_factor_needed(self, request, user, name):
         if has_two_factor(user):
             return refusal(
                 request,

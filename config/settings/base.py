@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "staff.middleware.StaffSessionExpiryMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "staff.middleware.TwoFactorMiddleware",
+    # Translators keep to their own language in wagtail-localize's views and string API.
+    "home.translator_guard.TranslatorLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After messages: a refused publish becomes an error message on the page's edit view, and
     # starting a translation queues no audit.

@@ -3,7 +3,12 @@
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.files.base import ContentFile
+from django.test import Client
 from django.urls import reverse
+from wagtail.documents.models import Document
+from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.users.models import UserProfile
 
 from staff.middleware import SETUP_VIEW_NAME, UNVERIFIED_VIEW_NAMES
 from tests.staff.admin_urls import argument_free_urls
@@ -170,3 +175,38 @@ def test_djangos_admin_is_guarded_too_when_mounted(superuser):
     for url in ("/django-admin/", "/django-admin/auth/user/", "/django-admin/auth/user/1/change/"):
         assert_sent_to(client.get(url), SETUP_URL, url)
     assert client.post("/django-admin/auth/user/add/", {"username": "x"}).status_code == 403
+
+
+def test_the_refusal_speaks_the_users_admin_language(superuser):
+    profile = UserProfile.get_for_user(superuser)
+    profile.preferred_language = "ru"
+    profile.save()
+    response = password_only_client(superuser).post(reverse("wagtailusers_users:add"))
+    assert response.json()["error"] == (
+        "Ваша учётная запись должна использовать двухэтапную проверку: сначала настройте её."
+    )
+
+
+@pytest.fixture
+def private_document(db):
+    collection = Collection.get_first_root_node().add_child(name="Staff only")
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = Document.objects.create(
+        title="Internal memo",
+        collection=collection,
+        file=ContentFile(b"internal", name="memo.txt"),
+    )
+    return document.url
+
+
+def test_outside_the_admin_a_password_alone_is_not_signed_in(superuser, private_document):
+    unverified = password_only_client(superuser)
+    response = unverified.get(private_document)
+    assert response.status_code == 302
+    assert "/login/?next=" in response["Location"]  # the site's sign-in page for private content
+
+    verified = Client()
+    verified.force_login(superuser)
+    assert verified.get(private_document).status_code == 200

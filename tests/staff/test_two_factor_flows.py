@@ -1,9 +1,12 @@
 """Setting up, verifying, recovering and turning off two-step verification, as people do it."""
 
+import io
 import re
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -190,3 +193,14 @@ def test_the_screens_speak_the_users_admin_language(officer, language, heading, 
     html = password_only_client(officer).get(VERIFY_URL).content.decode()
     assert f'<html lang="{language}"' in html
     assert heading in html and label in html
+
+
+def test_an_administrator_can_reset_a_lost_authenticator_from_the_command_line(officer):
+    enrol(officer)
+    output = io.StringIO()
+    call_command("reset_two_factor", "officer", stdout=output)
+    assert "their next sign-in asks them to set it up again" in output.getvalue()
+    response = password_only_client(officer).get("/admin/")
+    assert response["Location"].startswith(SETUP_URL)
+    with pytest.raises(CommandError, match="There is no user 'nobody'"):
+        call_command("reset_two_factor", "nobody")
