@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accessibility", "0003_accessibilitystatementpage"),
+        ("accessibility", "0005_statement_manual_review"),
     ]
 
     operations = [
@@ -37,6 +37,7 @@ class Migration(migrations.Migration):
                     ("passed", "Passed"),
                     ("failed", "Failed"),
                     ("error", "Error"),
+                    ("cancelled", "Cancelled"),
                     ("interrupted", "Interrupted"),
                 ],
                 db_index=True,
