@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.db import transaction
-from django.test import Client
+from django.test import Client, RequestFactory
 
 from accessibility.browser import quit_browser, start_chromium
 from accessibility.server import SiteServer
@@ -36,6 +36,19 @@ def force_login_passes_two_factor(request, monkeypatch):
         verify_session(self, user)
 
     monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture(autouse=True)
+def client_login_gives_a_request(monkeypatch):
+    """`Client.login()` signs in the way the sign-in form does, with a request: django-axes'
+    backend throttles per request and refuses `authenticate()` without one."""
+    django_login = Client.login
+
+    def login(self, **credentials):
+        credentials.setdefault("request", RequestFactory().post("/admin/login/"))
+        return django_login(self, **credentials)
+
+    monkeypatch.setattr(Client, "login", login)
 
 
 @pytest.fixture(scope="module")
