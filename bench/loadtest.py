@@ -274,9 +274,17 @@ def publish_while_loading(env, base_url, seconds, connections, folder):
     return result
 
 
+def warm(base_url):
+    """Every phase starts with the cached pages in the cache (a restarted Redis is empty)."""
+    for path in CACHED_PATHS:
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(base_url + path, timeout=30).read()
+
+
 def fault_phases(name, service, base_url, seconds, connections, folder):
     """The service stops a quarter into one run; a second run has it down throughout; then it
     is started again and the site must answer within 30 s."""
+    warm(base_url)
     log(f"{name} stops mid-run")
     timer = after(seconds / 4, service.stop)
     try:
@@ -295,6 +303,7 @@ def fault_phases(name, service, base_url, seconds, connections, folder):
 
 def run_phases(args, env, base_url, redis, postgres, folder):
     seconds, connections = args.seconds, args.connections
+    warm(base_url)
     log("steady state")
     results = {"steady state": run_load(base_url, seconds, connections, folder)}
     results.update(fault_phases("Redis", redis, base_url, seconds, connections, folder))
@@ -302,6 +311,7 @@ def run_phases(args, env, base_url, redis, postgres, folder):
         results["PostgreSQL down"] = {"skipped": "SQLite: there is no database server to stop"}
     else:
         results.update(fault_phases("PostgreSQL", postgres, base_url, seconds, connections, folder))
+    warm(base_url)
     log("publishing under load")
     results["publishing under load"] = publish_while_loading(
         env, base_url, seconds, connections, folder
@@ -370,8 +380,6 @@ def main(argv=None):
         base_url = gunicorn.url
         if args.nginx:
             base_url = stack.enter_context(Nginx(folder / "nginx", gunicorn.port, folder)).url
-        for path in CACHED_PATHS:  # fill the page cache
-            urllib.request.urlopen(base_url + path, timeout=30).read()
         results = run_phases(args, env, base_url, redis, postgres, folder)
 
     meta = {
