@@ -33,15 +33,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from bench.fault_services import RedisServer, ThrowawayPostgres
 from bench.load import READER_AGENT, parse_wrk
-from deploy.local_front import (
-    Gunicorn,
-    Nginx,
-    free_port,
-    prepare_site,
-    production_environment,
-    stop_process,
-)
+from deploy.local_front import Gunicorn, Nginx, prepare_site, production_environment, stop_process
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS_DIR = BASE_DIR / "bench-results"
@@ -83,97 +77,6 @@ print(f"PUBLISHED {{count}}")
 
 def log(message):
     print(f"[loadtest] {message}", file=sys.stderr, flush=True)
-
-
-class RedisServer:
-    """A redis-server of our own on a spare loopback port, which we may stop and start."""
-
-    def __init__(self, folder):
-        self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.folder = folder
-        self.process = None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            ["redis-server", "--bind", "127.0.0.1", "--port", str(self.port)]
-            + ["--save", "", "--appendonly", "no"],
-            cwd=self.folder,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        wait_until(lambda: redis_answers(self.port), 10, "redis-server did not start")
-
-    def stop(self):
-        stop_process(self.process)
-
-
-def redis_answers(port):
-    import socket
-
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
-            sock.sendall(b"PING\r\n")
-            return sock.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
-
-
-def wait_until(condition, seconds, failure):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise RuntimeError(failure)
-
-
-class ThrowawayPostgres:
-    """A PostgreSQL cluster of our own (initdb) on a spare loopback port, to stop and start."""
-
-    def __init__(self):
-        versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
-        if not versions:
-            raise SystemExit(
-                "DATABASE_URL names PostgreSQL, but PostgreSQL's server programs are not "
-                "installed (apt-get install -y postgresql), or unset DATABASE_URL for SQLite."
-            )
-        self.bin = versions[-1].parent
-        self.port = free_port()
-        self.folder = Path(tempfile.mkdtemp(prefix="ombudsman-loadtest-pg-"))
-        self.data = self.folder / "data"
-        self.url = f"postgres://postgres@127.0.0.1:{self.port}/loadtest"
-        self.run_as = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-
-    def _run(self, *command):
-        subprocess.run([*self.run_as, *command], check=True, capture_output=True, cwd=self.folder)
-
-    def create(self):
-        if self.run_as:  # initdb refuses to run as root; the cluster belongs to postgres
-            shutil.chown(self.folder, "postgres")
-            self.folder.chmod(0o755)
-        self._run(str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust")
-        self.start()
-        self._run(
-            str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port),
-            "-U", "postgres", "loadtest",
-        )  # fmt: skip
-        return self
-
-    def start(self):
-        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1"
-        self._run(
-            str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.folder / "log"),
-            "-o", options, "-w", "start",
-        )  # fmt: skip
-
-    def stop(self):
-        with contextlib.suppress(subprocess.CalledProcessError):  # already stopped
-            self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
-
-    def destroy(self):
-        self.stop()
-        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def run_load(base_url, seconds, connections, folder):
@@ -274,9 +177,17 @@ def publish_while_loading(env, base_url, seconds, connections, folder):
     return result
 
 
+def warm(base_url):
+    """Every phase starts with the cached pages in the cache (a restarted Redis is empty)."""
+    for path in CACHED_PATHS:
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(base_url + path, timeout=30).read()
+
+
 def fault_phases(name, service, base_url, seconds, connections, folder):
     """The service stops a quarter into one run; a second run has it down throughout; then it
     is started again and the site must answer within 30 s."""
+    warm(base_url)
     log(f"{name} stops mid-run")
     timer = after(seconds / 4, service.stop)
     try:
@@ -295,6 +206,7 @@ def fault_phases(name, service, base_url, seconds, connections, folder):
 
 def run_phases(args, env, base_url, redis, postgres, folder):
     seconds, connections = args.seconds, args.connections
+    warm(base_url)
     log("steady state")
     results = {"steady state": run_load(base_url, seconds, connections, folder)}
     results.update(fault_phases("Redis", redis, base_url, seconds, connections, folder))
@@ -302,6 +214,7 @@ def run_phases(args, env, base_url, redis, postgres, folder):
         results["PostgreSQL down"] = {"skipped": "SQLite: there is no database server to stop"}
     else:
         results.update(fault_phases("PostgreSQL", postgres, base_url, seconds, connections, folder))
+    warm(base_url)
     log("publishing under load")
     results["publishing under load"] = publish_while_loading(
         env, base_url, seconds, connections, folder
@@ -370,8 +283,6 @@ def main(argv=None):
         base_url = gunicorn.url
         if args.nginx:
             base_url = stack.enter_context(Nginx(folder / "nginx", gunicorn.port, folder)).url
-        for path in CACHED_PATHS:  # fill the page cache
-            urllib.request.urlopen(base_url + path, timeout=30).read()
         results = run_phases(args, env, base_url, redis, postgres, folder)
 
     meta = {

@@ -49,6 +49,7 @@ def front(tmp_path_factory):
         workers=2,
         GUNICORN_MAX_REQUESTS=RECYCLE_AFTER,
         GUNICORN_MAX_REQUESTS_JITTER=0,  # the worst case: both workers due at once
+        LOG_LEVEL="INFO",  # the recycling test reads gunicorn's info lines
     )
     with gunicorn, Nginx(var_dir / "nginx", gunicorn.port, var_dir) as nginx:
         yield {"nginx": nginx, "gunicorn": gunicorn, "var_dir": var_dir}
@@ -192,7 +193,7 @@ def parallel_sign_ins_and_a_page(port, sources, head_start):
 def test_parallel_sign_in_posts_leave_a_worker_for_cached_pages(front):
     port = front["nginx"].port
     sources = [f"127.0.0.{number}" for number in (11, 12, 13, 14)]
-    page, sign_ins = parallel_sign_ins_and_a_page(port, sources, head_start=0.1)
+    page, sign_ins = parallel_sign_ins_and_a_page(port, sources, head_start=0.05)
 
     assert page.status == 200
     assert page.headers["X-Page-Cache"] == "hit"

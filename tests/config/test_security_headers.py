@@ -1,6 +1,7 @@
 """Security headers: the strict policy on public answers (cached ones too), Report-Only on the
 admin, Permissions-Policy everywhere, HSTS options of the production settings."""
 
+import ast
 import os
 import subprocess
 import sys
@@ -86,3 +87,23 @@ def test_preload_without_subdomains_is_refused_with_a_reason():
     result = production_setting(["SECURE_HSTS_PRELOAD"], SECURE_HSTS_PRELOAD="true")
     assert result.returncode != 0
     assert "SECURE_HSTS_INCLUDE_SUBDOMAINS=true" in result.stderr
+
+
+def image_sources(**environment):
+    result = production_setting(["CONTENT_SECURITY_POLICY"], **environment)
+    assert result.returncode == 0, result.stderr
+    return ast.literal_eval(result.stdout.strip())[0]["DIRECTIVES"]["img-src"]
+
+
+def test_images_from_the_media_bucket_or_its_cdn_are_allowed():
+    assert image_sources() == ["'self'"]
+    bucket = {"AWS_STORAGE_BUCKET_NAME": "ombudsman-media"}
+    assert image_sources(**bucket, AWS_S3_CUSTOM_DOMAIN="media.example") == [
+        "'self'",
+        "https://media.example",
+    ]
+    assert image_sources(
+        **bucket,
+        AWS_S3_ENDPOINT_URL="https://s3.example:9000/",
+        CSP_IMAGE_SOURCES="https://images.example",
+    ) == ["'self'", "https://s3.example:9000", "https://images.example"]

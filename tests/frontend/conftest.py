@@ -4,6 +4,7 @@ import pytest
 
 from accessibility.browser import quit_browser, start_chromium
 from tests.frontend.browsing import discover_targets
+from tests.frontend.csp import RECORD_VIOLATIONS
 
 
 @pytest.fixture(scope="session")
@@ -19,3 +20,15 @@ def browser_without_javascript():
     driver = start_chromium(javascript=False)
     yield driver
     quit_browser(driver)
+
+
+@pytest.fixture
+def violation_recorder(browser):
+    """The shared browser, recording CSP violations of every page it loads (frontend/csp.py)."""
+    added = browser.execute_cdp_cmd(
+        "Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_VIOLATIONS}
+    )
+    yield browser
+    browser.execute_cdp_cmd(
+        "Page.removeScriptToEvaluateOnNewDocument", {"identifier": added["identifier"]}
+    )

@@ -1,10 +1,5 @@
-"""Every page type carries the Content-Security-Policy and nothing on it breaks the policy.
-
-A `securitypolicyviolation` listener is installed through the DevTools protocol before any of
-the page's own code runs (such scripts are not subject to the page's policy), so every blocked
-inline script, style attribute, event handler or foreign resource is recorded, enforced or
-report-only alike.
-"""
+"""Every page type carries the Content-Security-Policy and nothing on it breaks the policy
+(violations recorded in Chromium as tests/frontend/csp.py describes)."""
 
 import http.server
 import threading
@@ -15,45 +10,12 @@ from urllib.parse import urljoin
 import pytest
 from django.conf import settings
 
+from tests.frontend.csp import READ_VIOLATIONS, violations_on
+
 pytestmark = pytest.mark.browser
 
 CSP = "Content-Security-Policy"
 CSP_REPORT_ONLY = "Content-Security-Policy-Report-Only"
-RECORD_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-    window.__cspViolations.push({
-        directive: event.effectiveDirective,
-        blocked: event.blockedURI,
-        disposition: event.disposition,
-        sample: event.sample,
-        line: event.lineNumber,
-    });
-});
-"""
-# Violation events are queued as tasks: let them run before reading the record.
-READ_VIOLATIONS = """
-const done = arguments[arguments.length - 1];
-setTimeout(() => done(window.__cspViolations === undefined ? null : window.__cspViolations), 100);
-"""
-
-
-@pytest.fixture
-def violation_recorder(browser):
-    added = browser.execute_cdp_cmd(
-        "Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_VIOLATIONS}
-    )
-    yield browser
-    browser.execute_cdp_cmd(
-        "Page.removeScriptToEvaluateOnNewDocument", {"identifier": added["identifier"]}
-    )
-
-
-def violations_on(driver, url):
-    driver.get(url)
-    recorded = driver.execute_async_script(READ_VIOLATIONS)
-    assert recorded is not None, f"{url}: the violation listener was not installed"
-    return recorded
 
 
 def response_headers(url):
