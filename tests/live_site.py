@@ -25,7 +25,7 @@ def manage(env, *arguments, code=None):
     """Run `manage.py` (or `manage.py shell -c code`) as a separate process: another editor."""
     command = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), *arguments]
     if code is not None:
-        command += ["shell", "-c", code]
+        command += ["shell", "--no-imports", "-c", code]
     completed = subprocess.run(
         command, env=env, cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=300
     )
