@@ -101,6 +101,8 @@ def first_visit_this_hour(request, page_id):
     have or when the cache cannot tell (it is down)."""
     from django.core.cache import cache
 
+    if getattr(getattr(cache, "client", None), "is_open", False):
+        return False  # Redis is skipped: only this process's memory would answer
     try:
         added = cache.add(visitor_key(request, page_id), 1, timeout=VISITOR_SECONDS)
     except Exception:  # the database cache while the database is down

@@ -173,6 +173,44 @@ def test_an_alias_appears_in_the_cached_sitemap(live):
     assert all("/az/alias-of-an-article/" in get(sitemap)[2] for _ in range(4))
 
 
+def test_a_request_during_a_publish_never_keeps_the_old_page_after_its_commit(live):
+    """The generation is raised in the publish's own transaction: a request made while it is
+    open reads the old generation and the old page; none can store the old page under the new
+    generation, so every request after the commit shows the new title."""
+    import subprocess
+    import sys
+    import time
+
+    url = article_url(live)
+    editor(live, "article.title = 'Before the slow publish'\narticle.save_revision().publish()")
+    warm(url)
+    code = (
+        "import time\nfrom django.db import transaction\nfrom news.models import NewsPage\n"
+        "article = NewsPage.objects.order_by('pk').first()\n"
+        "with transaction.atomic():\n"
+        "    article.title = 'After the slow publish'\n"
+        "    article.save_revision().publish()\n"
+        "    print('published', flush=True)\n"
+        "    time.sleep(2)\n"
+    )
+    publisher = subprocess.Popen(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        env=live["env"],
+        cwd=settings.BASE_DIR,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert publisher.stdout.readline().strip() == "published"
+    during = []
+    while publisher.poll() is None:
+        during.append(title_on(url))
+        time.sleep(0.05)
+    assert publisher.returncode == 0
+
+    assert set(during) <= {"Before the slow publish"}, during
+    assert all(title_on(url) == "After the slow publish" for _ in range(6))
+
+
 def test_one_warning_per_outage_in_the_log(live):
     log = live["log"].read_text(errors="replace")
 
