@@ -23,7 +23,8 @@ import time
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import F
+from django.db.models import BigIntegerField, F, Value
+from django.db.models.functions import Greatest
 
 from .models import ContentGeneration
 
@@ -74,12 +75,18 @@ def current_generation():
     return number
 
 
+def next_number():
+    """One more than the number, and never less than the clock's: a number that a rolled-back
+    transaction used (and a process may have memoised answers under) is never used again."""
+    return Greatest(F("number") + 1, Value(fresh_generation()), output_field=BigIntegerField())
+
+
 def bump_now():
     """Write a new generation to the database in the caller's transaction; return it."""
-    updated = ContentGeneration.objects.filter(pk=ROW_ID).update(number=F("number") + 1)
+    updated = ContentGeneration.objects.filter(pk=ROW_ID).update(number=next_number())
     if not updated:
         generation_of_record()
-        ContentGeneration.objects.filter(pk=ROW_ID).update(number=F("number") + 1)
+        ContentGeneration.objects.filter(pk=ROW_ID).update(number=next_number())
     number = ContentGeneration.objects.values_list("number", flat=True).get(pk=ROW_ID)
     # Other processes go to the database (they see the new number at commit), not to the copy.
     page_cache().delete(GENERATION_COPY_KEY)
