@@ -14,7 +14,9 @@ answered by a small memory of this process instead, each entry kept `FRAGMENT_CA
 most and all dropped when Redis answers again: without it, everything Wagtail and the site keep
 in the cache (site root paths, renditions, memos) would be recomputed on every request, and an
 outage would cut uncached throughput by two thirds. What is kept there is keyed like in Redis,
-by the content generation read from the database, so it is as fresh as Redis would be.
+by the content generation, which is then read from the database on every request (its copy is
+never kept in a process's memory): a change made meanwhile, a page made private above all,
+shows at once.
 """
 
 import inspect
@@ -70,7 +72,12 @@ def memory_timeout(timeout):
 
 def answer_from_memory(memory, name, arguments):
     """The call `name` (DefaultClient's arguments, bound by name) answered by `memory`."""
+    from .generation import GENERATION_COPY_KEY
+
     version = arguments.get("version")
+    if arguments.get("key") == GENERATION_COPY_KEY:
+        # Only Redis, shared by every process, may vouch for the generation.
+        return arguments.get("default") if name == "get" else False
     if name == "get":
         return memory.get(arguments["key"], arguments["default"], version=version)
     if name == "set":

@@ -165,3 +165,21 @@ def test_while_redis_is_skipped_the_process_memory_answers_for_a_bounded_time(
     cache.client._succeeded()  # Redis answers again: what the process kept is dropped
 
     assert cache.client.memory.get("menu") is None
+
+
+def test_the_generation_is_read_from_the_database_on_every_request_while_redis_is_skipped(
+    dead_redis, settings, minimal_site
+):
+    from django.db.models import F
+
+    from pagecache.generation import current_generation
+    from pagecache.models import ContentGeneration
+
+    settings.REDIS_RETRY_SECONDS = 60
+    first = current_generation()
+    assert current_generation() == first
+
+    # Another process's change: only the database knows (this process's cache calls fail).
+    ContentGeneration.objects.update(number=F("number") + 1)
+
+    assert current_generation() == first + 1  # no copy in this process's memory vouches
