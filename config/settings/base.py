@@ -219,6 +219,9 @@ FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 60)
 GENERATION_COPY_SECONDS = env_int("GENERATION_COPY_SECONDS", 5)
 # URLs per request to the front-end cache when the whole site is purged (pagecache/frontend.py).
 FRONTEND_PURGE_BATCH_SIZE = env_int("FRONTEND_PURGE_BATCH_SIZE", 100)
+# Every page of every language is named by its own URL; Wagtail must not multiply each URL by
+# the languages (it would purge /en/ and /ru/ spellings of an Azerbaijani page, which 404).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", STATIC_URL, MEDIA_URL)
 VIEW_COUNTED_PAGE_TYPES = {"news.newspage"}
 # Article visits are written in batches this often (news/counter.py); 0 writes each one at once.
