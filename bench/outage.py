@@ -10,6 +10,7 @@ home pages and a few articles, a Redis of its own on a free loopback port. Print
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -40,6 +41,15 @@ def main(argv=None):
     parser.add_argument("--connections", type=int, default=4)
     options = parser.parse_args(argv)
     directory = Path(tempfile.mkdtemp(prefix="bench-outage-"))
+    try:
+        result = measure(directory, options)
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
+    print(json.dumps(result, indent=2))
+    return 0 if result["ratio"] >= 0.5 else 1
+
+
+def measure(directory, options):
     with RedisServer(directory) as redis:
         env = {
             **os.environ,
@@ -63,7 +73,7 @@ def main(argv=None):
                 redis.resume()
         tracebacks = log.read_text(errors="replace").count("Traceback")
         warnings = log.read_text(errors="replace").count("Redis cache unreachable")
-    result = {
+    return {
         "url": url,
         "redis_up": redis_up,
         "redis_hung": redis_hung,
@@ -71,8 +81,6 @@ def main(argv=None):
         "log_warnings": warnings,
         "log_tracebacks": tracebacks,
     }
-    print(json.dumps(result, indent=2))
-    return 0 if result["ratio"] >= 0.5 else 1
 
 
 if __name__ == "__main__":
