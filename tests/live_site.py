@@ -95,7 +95,7 @@ class PostgresServer:
     USER = "postgres"
 
     def __init__(self, binaries):
-        self.directory = Path(tempfile.mkdtemp(prefix="failclosed-postgres-"))
+        self.directory = Path(tempfile.mkdtemp(prefix="fault-test-postgres-"))
         self.binaries = binaries
         self.port = free_loopback_port()
         self.data = self.directory / "data"

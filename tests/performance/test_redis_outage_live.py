@@ -35,7 +35,7 @@ def live(tmp_path_factory):
             directory,
             f"sqlite:///{directory / 'site.sqlite3'}",
             REDIS_URL=redis.url,
-            CACHE_KEY_PREFIX="failclosed-live",
+            CACHE_KEY_PREFIX="redis-outage-test",
             GENERATION_COPY_SECONDS=COPY_SECONDS,
             FRAGMENT_CACHE_SECONDS=MEMO_SECONDS,
             REDIS_RETRY_SECONDS=1,
