@@ -7,9 +7,10 @@ before is reachable again. The generation of record is one row in the database
 backwards, raised in the change's own transaction: it becomes visible exactly when the change
 does. The shared cache holds a copy for `GENERATION_COPY_SECONDS` only (5 s):
 
-- after the commit, the purge writes the new number to the copy (purge.py); if it cannot (Redis
-  down or hung), every process reads the row once the old copy expires, so a lost cache write
-  heals within that bound;
+- after the commit, the purge drops the copy (purge.py), and the next request reads the
+  committed number (dropping, not writing: two purges finishing out of order cannot leave the
+  older number behind); if the cache cannot take it (Redis down or hung), every process reads
+  the row once the old copy expires, so a lost cache write heals within that bound;
 - a process that cannot reach the cache reads the row on every request (one cheap query);
 - a request that read the row before a purge never overwrites a newer copy (`add`, not `set`).
 
@@ -93,18 +94,16 @@ def bump_now():
     return number
 
 
-def publish_generation(number):
-    """Hand the new number to every process through the cache's copy (best effort)."""
-    if settings.GENERATION_COPY_SECONDS > 0:
-        page_cache().set(GENERATION_COPY_KEY, number, timeout=settings.GENERATION_COPY_SECONDS)
-    else:
-        page_cache().delete(GENERATION_COPY_KEY)
+def publish_generation():
+    """Hand the committed number to every process: drop the cache's copy, so that the next
+    request reads the row (best effort: a copy the cache keeps expires by itself)."""
+    page_cache().delete(GENERATION_COPY_KEY)
 
 
 def bump_generation():
     """Start a new generation at once (outside a transaction: a command, a test, a benchmark)."""
     number = bump_now()
-    publish_generation(number)
+    publish_generation()
     from .memo import local_answers
 
     local_answers.clear()
