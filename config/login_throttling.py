@@ -5,7 +5,6 @@ After AXES_FAILURE_LIMIT wrong passwords for one username from one address, that
 before any password is hashed, so a guessing client costs the workers almost nothing.
 """
 
-import ipaddress
 import math
 
 from django.conf import settings
@@ -13,30 +12,6 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
 LOCKOUT_STATUS = 429
-
-
-def client_ip_address(request):
-    """The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies of our own, the
-    address the outermost of them saw, read from the right of X-Forwarded-For (each proxy appends
-    the address it was contacted from, so what a client writes there itself is to the left)."""
-    proxy_count = settings.TRUSTED_PROXY_COUNT
-    if proxy_count:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxy_count and valid_ip(forwarded[-proxy_count]):
-            return forwarded[-proxy_count]
-    return request.META.get("REMOTE_ADDR")
-
-
-def valid_ip(text):
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        return False
-    return True
 
 
 def cool_off_seconds():

@@ -37,6 +37,8 @@ from django.db import IntegrityError, connections, transaction
 from django.db.models import F
 from django.utils.crypto import salted_hmac
 
+from config.client_address import client_ip_address
+
 logger = logging.getLogger(__name__)
 
 # Crawlers, monitors, link-preview fetchers, command-line clients and headless browsers (our own
@@ -72,25 +74,16 @@ def is_reader(request):
     return not is_speculative(request)
 
 
-def client_address(request):
-    """The visitor's address: the connection's, or the one `TRUSTED_PROXY_COUNT` proxies report."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies > 0:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def visitor_key(request, page_id, hour=None):
     """A cache key naming this visitor, article and hour, from which none of them can be read."""
     hour = int(time.time() // VISITOR_SECONDS) if hour is None else hour
     message = "\x1f".join(
-        [client_address(request), request.META.get("HTTP_USER_AGENT", ""), str(page_id), str(hour)]
+        [
+            client_ip_address(request),
+            request.META.get("HTTP_USER_AGENT", ""),
+            str(page_id),
+            str(hour),
+        ]
     )
     digest = salted_hmac("news.counter.visitor", message, algorithm="sha256").hexdigest()
     return f"counter:visitor:{digest}"
@@ -101,6 +94,8 @@ def first_visit_this_hour(request, page_id):
     have or when the cache cannot tell (it is down)."""
     from django.core.cache import cache
 
+    if getattr(getattr(cache, "client", None), "is_open", False):
+        return False  # Redis is skipped: only this process's memory would answer
     try:
         added = cache.add(visitor_key(request, page_id), 1, timeout=VISITOR_SECONDS)
     except Exception:  # the database cache while the database is down

@@ -7,9 +7,10 @@ before is reachable again. The generation of record is one row in the database
 backwards, raised in the change's own transaction: it becomes visible exactly when the change
 does. The shared cache holds a copy for `GENERATION_COPY_SECONDS` only (5 s):
 
-- after the commit, the purge writes the new number to the copy (purge.py); if it cannot (Redis
-  down or hung), every process reads the row once the old copy expires, so a lost cache write
-  heals within that bound;
+- after the commit, the purge drops the copy (purge.py), and the next request reads the
+  committed number (dropping, not writing: two purges finishing out of order cannot leave the
+  older number behind); if the cache cannot take it (Redis down or hung), every process reads
+  the row once the old copy expires, so a lost cache write heals within that bound;
 - a process that cannot reach the cache reads the row on every request (one cheap query);
 - a request that read the row before a purge never overwrites a newer copy (`add`, not `set`).
 
@@ -23,7 +24,8 @@ import time
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import F
+from django.db.models import BigIntegerField, F, Value
+from django.db.models.functions import Greatest
 
 from .models import ContentGeneration
 
@@ -74,30 +76,34 @@ def current_generation():
     return number
 
 
+def next_number():
+    """One more than the number, and never less than the clock's: a number that a rolled-back
+    transaction used (and a process may have memoised answers under) is never used again."""
+    return Greatest(F("number") + 1, Value(fresh_generation()), output_field=BigIntegerField())
+
+
 def bump_now():
     """Write a new generation to the database in the caller's transaction; return it."""
-    updated = ContentGeneration.objects.filter(pk=ROW_ID).update(number=F("number") + 1)
+    updated = ContentGeneration.objects.filter(pk=ROW_ID).update(number=next_number())
     if not updated:
         generation_of_record()
-        ContentGeneration.objects.filter(pk=ROW_ID).update(number=F("number") + 1)
+        ContentGeneration.objects.filter(pk=ROW_ID).update(number=next_number())
     number = ContentGeneration.objects.values_list("number", flat=True).get(pk=ROW_ID)
     # Other processes go to the database (they see the new number at commit), not to the copy.
     page_cache().delete(GENERATION_COPY_KEY)
     return number
 
 
-def publish_generation(number):
-    """Hand the new number to every process through the cache's copy (best effort)."""
-    if settings.GENERATION_COPY_SECONDS > 0:
-        page_cache().set(GENERATION_COPY_KEY, number, timeout=settings.GENERATION_COPY_SECONDS)
-    else:
-        page_cache().delete(GENERATION_COPY_KEY)
+def publish_generation():
+    """Hand the committed number to every process: drop the cache's copy, so that the next
+    request reads the row (best effort: a copy the cache keeps expires by itself)."""
+    page_cache().delete(GENERATION_COPY_KEY)
 
 
 def bump_generation():
     """Start a new generation at once (outside a transaction: a command, a test, a benchmark)."""
     number = bump_now()
-    publish_generation(number)
+    publish_generation()
     from .memo import local_answers
 
     local_answers.clear()

@@ -26,7 +26,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .generation import bump_now, generation_of_record, publish_generation
+from .generation import bump_now, publish_generation
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ def after_commit():
 
     local_answers.clear()
     try:
-        publish_generation(generation_of_record())
+        publish_generation()
     except Exception:  # the cache's copy expires by itself (GENERATION_COPY_SECONDS)
         logger.exception("Could not hand the new content generation to the cache")
     queue_frontend_purge()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from config.client_address import client_ip_address
 from staff import devices
 from staff.forms import AuthenticatorCodeForm, RecoveryCodeForm
 from staff.policy import has_two_factor, is_privileged
@@ -28,10 +29,6 @@ def next_url(request):
     return reverse("wagtailadmin_home")
 
 
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def mark_verified(request, device, method):
     # A new session key once verified, so that a key seen before verification is worthless.
     request.session.cycle_key()
@@ -40,7 +37,7 @@ def mark_verified(request, device, method):
         "two-factor verified user=%s method=%s ip=%s",
         request.user.get_username(),
         method,
-        client_address(request),
+        client_ip_address(request),
     )
 
 
@@ -49,7 +46,7 @@ def log_failure(request, method):
         "two-factor failed user=%s method=%s ip=%s",
         request.user.get_username(),
         method,
-        client_address(request),
+        client_ip_address(request),
     )
 
 

@@ -4,11 +4,9 @@ gunicorn with two workers, each on a free loopback port, stopped at the end of t
 import glob
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -16,6 +14,7 @@ from pathlib import Path
 from django.conf import settings
 
 from accessibility.server import free_loopback_port
+from bench.faults import RedisServer, until
 from bench.load import Gunicorn
 
 READER_AGENT = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
@@ -25,7 +24,7 @@ def manage(env, *arguments, code=None):
     """Run `manage.py` (or `manage.py shell -c code`) as a separate process: another editor."""
     command = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), *arguments]
     if code is not None:
-        command += ["shell", "-c", code]
+        command += ["shell", "--no-imports", "-c", code]
     completed = subprocess.run(
         command, env=env, cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=300
     )
@@ -78,78 +77,6 @@ def get(url, headers=None, timeout=10):
         return error.code, dict(error.headers), error.read().decode(errors="replace")
 
 
-def until(predicate, seconds, interval=0.1):
-    """Wait for `predicate()` to be true, at most `seconds`; return its last value."""
-    deadline = time.monotonic() + seconds
-    while True:
-        value = predicate()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(interval)
-
-
-class RedisServer:
-    """A redis-server of our own (no persistence), which a test can hang, resume, stop, start."""
-
-    def __init__(self, directory):
-        self.port = free_loopback_port()
-        self.directory = Path(directory)
-        self.process = None
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-
-    @staticmethod
-    def available():
-        return shutil.which("redis-server") is not None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [
-                "redis-server",
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.directory),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        until(self.answers, 10)
-        return self
-
-    def answers(self):
-        import redis
-
-        try:
-            return redis.Redis(port=self.port, socket_timeout=0.5).ping()
-        except redis.RedisError:
-            return False
-
-    def hang(self):
-        """Stop answering but keep the connection and the data, as a hung server does."""
-        self.process.send_signal(signal.SIGSTOP)
-
-    def resume(self):
-        self.process.send_signal(signal.SIGCONT)
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGCONT)
-            self.process.terminate()
-            self.process.wait(timeout=10)
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc_info):
-        self.stop()
-
-
 def postgres_binaries():
     """The directory of PostgreSQL's server programs, or None where they are not installed."""
     for candidate in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
@@ -168,7 +95,7 @@ class PostgresServer:
     USER = "postgres"
 
     def __init__(self, binaries):
-        self.directory = Path(tempfile.mkdtemp(prefix="failclosed-postgres-"))
+        self.directory = Path(tempfile.mkdtemp(prefix="fault-test-postgres-"))
         self.binaries = binaries
         self.port = free_loopback_port()
         self.data = self.directory / "data"
@@ -210,4 +137,12 @@ class PostgresServer:
             connection.execute(f'CREATE DATABASE "{name}"')
 
 
-__all__ = ["Gunicorn", "PostgresServer", "RedisServer", "get", "manage", "prepare_site", "until"]
+__all__ = [
+    "Gunicorn",
+    "PostgresServer",
+    "RedisServer",
+    "get",
+    "manage",
+    "prepare_site",
+    "until",
+]

@@ -271,12 +271,16 @@ FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 60)
 GENERATION_COPY_SECONDS = env_int("GENERATION_COPY_SECONDS", 5)
 # URLs per request to the front-end cache when the whole site is purged (pagecache/frontend.py).
 FRONTEND_PURGE_BATCH_SIZE = env_int("FRONTEND_PURGE_BATCH_SIZE", 100)
+# Every page of every language is named by its own URL; Wagtail must not multiply each URL by
+# the languages (it would purge /en/ and /ru/ spellings of an Azerbaijani page, which 404).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", STATIC_URL, MEDIA_URL)
 VIEW_COUNTED_PAGE_TYPES = {"news.newspage"}
 # Article visits are written in batches this often (news/counter.py); 0 writes each one at once.
 VIEW_COUNT_FLUSH_SECONDS = env_int("VIEW_COUNT_FLUSH_SECONDS", 0)
-# Reverse proxies in front of the application whose X-Forwarded-For is trusted for the visitor's
-# address (news/counter.py counts a visitor once an hour); 0: the connection's own address.
+# Reverse proxies of our own in front of the application (production: the shipped nginx) whose
+# X-Forwarded-For names the client, for sign-in throttling and the view counter's once-an-hour
+# visitor (config/client_address.py); 0: the connection's own address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Media files in an S3-compatible bucket when one is named; credentials come from the usual
@@ -464,9 +468,6 @@ AXES_RESET_ON_SUCCESS = True
 # The lockout ends when announced: attempts during it do not extend it.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "config.login_throttling.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "config.login_throttling.client_ip_address"
+AXES_CLIENT_IP_CALLABLE = "config.client_address.client_ip_address"
 # Logged: the username tried and the address (to act on an attack); the password never is.
 AXES_SENSITIVE_PARAMETERS = []
-# Proxies of our own in front of the application (production: the shipped nginx); their
-# X-Forwarded-For entries name the client. 0: the connection's own address.
-TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

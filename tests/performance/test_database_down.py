@@ -69,8 +69,8 @@ def postgres():
 
 
 def test_postgresql_stopped_and_started_under_gunicorn(postgres, tmp_path):
-    postgres.create_database("failclosed_database_down")
-    env = site_environment(tmp_path, postgres.url("failclosed_database_down"))
+    postgres.create_database("site_database_down")
+    env = site_environment(tmp_path, postgres.url("site_database_down"))
     prepare_site(env)
 
     with Gunicorn(env, settings.BASE_DIR, workers=2, log_path=tmp_path / "gunicorn.log") as site:

@@ -136,3 +136,30 @@ def test_the_routing_memo_steps_aside_when_the_page_moved_without_a_purge(news_s
         )
         assert routing.fast_route(request, site, path) is NotImplemented
         assert Page.route_for_request(request, path) is None
+
+
+def restriction_answers(pages):
+    return {page.pk: sorted(r.pk for r in page.get_view_restrictions()) for page in pages}
+
+
+def test_the_privacy_shortcut_answers_as_wagtail_on_every_page(news_site, page_cache):
+    """Wagtail's own check (outside the serving path) and the shortcut agree on every page,
+    with no private page and with one."""
+    pages = list(Page.objects.filter(depth__gt=1).specific())
+    for make_private in (False, True):
+        if make_private:
+            PageViewRestriction.objects.create(
+                page=news_site["index"], restriction_type=PageViewRestriction.LOGIN
+            )
+        wagtail_answer = restriction_answers(pages)
+        with serving_public_site():
+            assert restriction_answers(pages) == wagtail_answer
+        with serving_public_site():
+            listed = set(routing_public_pks())
+        assert listed == set(Page.objects.live().public().values_list("pk", flat=True))
+
+
+def routing_public_pks():
+    from home.visibility import public
+
+    return public(Page.objects.live()).values_list("pk", flat=True)

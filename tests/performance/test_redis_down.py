@@ -46,10 +46,12 @@ def test_pages_render_and_visits_are_not_counted_while_redis_is_down(
 ):
     article = news_site["articles"][0]
 
-    for url in ["/az/", news_site["index"].url, article.url, article.url]:
+    for url in ["/az/", news_site["index"].url, article.url]:
         response = reader_client.get(url)
         assert response.status_code == 200, url
         assert response["X-Page-Cache"] == "miss"
+    # Kept meanwhile in the process's own memory, under the database's generation.
+    assert reader_client.get(article.url)["X-Page-Cache"] == "hit"
 
     assert not ArticleViewCount.objects.filter(page_id=article.pk, count__gt=0).exists()
 
@@ -142,3 +144,42 @@ def test_after_the_pause_only_one_call_tries_redis(dead_redis, settings, redis_c
     assert client._may_call() is True  # this call is the trial...
     assert client._may_call() is False  # ...and every other call keeps skipping meanwhile
     assert redis.retry_seconds() == 60
+
+
+def test_while_redis_is_skipped_the_process_memory_answers_for_a_bounded_time(
+    dead_redis, settings, monkeypatch
+):
+    import time
+
+    from pagecache import redis
+
+    settings.REDIS_RETRY_SECONDS = 60
+    settings.FRAGMENT_CACHE_SECONDS = 60
+    cache.get("first")  # the breaker opens
+    cache.set("menu", "kept", timeout=None)  # asked to keep it for ever: kept 60 s at most
+    assert cache.get("menu") == "kept"
+    assert cache.add("menu", "other") is False
+
+    later = time.monotonic() + 61
+    monkeypatch.setattr(redis.time, "monotonic", lambda: later)
+    cache.client._succeeded()  # Redis answers again: what the process kept is dropped
+
+    assert cache.client.memory.get("menu") is None
+
+
+def test_the_generation_is_read_from_the_database_on_every_request_while_redis_is_skipped(
+    dead_redis, settings, minimal_site
+):
+    from django.db.models import F
+
+    from pagecache.generation import current_generation
+    from pagecache.models import ContentGeneration
+
+    settings.REDIS_RETRY_SECONDS = 60
+    first = current_generation()
+    assert current_generation() == first
+
+    # Another process's change: only the database knows (this process's cache calls fail).
+    ContentGeneration.objects.update(number=F("number") + 1)
+
+    assert current_generation() == first + 1  # no copy in this process's memory vouches
