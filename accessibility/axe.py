@@ -15,7 +15,7 @@ from axe_selenium_python import Axe
 from django.conf import settings
 from selenium.common.exceptions import WebDriverException
 
-from .config import axe_options
+from .config import DEFAULT_TAGS, axe_options
 from .fingerprints import target_text
 
 # Frames in frames in frames: deeper nesting is not audited (and a page that nests itself
@@ -35,6 +35,8 @@ axe.run(document, arguments[0]).then(
   function (error) { callback({axeError: String(error && error.message || error)}); }
 );
 """
+# WCAG's level tags in axe's naming: wcag2a ... wcag22aaa.
+WCAG_LEVEL_TAG = re.compile(r"wcag2\d?a{1,3}")
 TAG_LIST = re.compile(r"\btags\s*:\s*\[([^\]]*)\]")
 QUOTED = re.compile(r"\"([^\"]*)\"|'([^']*)'")
 
@@ -109,16 +111,26 @@ def known_tags():
 
 
 def check_tags(tags):
-    """Raise UnknownTags naming the valid tags if any of `tags` is not a tag of axe-core."""
+    """Raise UnknownTags naming the valid tags if any of `tags` is not a tag of axe-core, or if
+    together they select no rule at all (an audit of nothing must not pass).
+
+    A WCAG level tag (`wcag22a`) is valid even while no rule of this axe-core carries it: it is
+    part of axe's naming, and its rules will run once axe-core has some.
+    """
     if not tags:
         return
     axe_script_path()  # A missing axe-core is its own clear error.
     valid = known_tags()
-    unknown = [tag for tag in tags if tag not in valid]
+    unknown = [tag for tag in tags if tag not in valid and not WCAG_LEVEL_TAG.fullmatch(tag)]
     if unknown:
         raise UnknownTags(
             f"Unknown axe-core tag(s): {', '.join(unknown)}. Tags are case-sensitive; "
             f"axe-core knows: {', '.join(sorted(valid, key=_tag_order))}."
+        )
+    if not valid.intersection(tags):
+        raise UnknownTags(
+            f"No axe-core rule has the tag(s) {', '.join(tags)}: the audit would check nothing. "
+            f"Add a tag with rules, e.g. {', '.join(DEFAULT_TAGS)}."
         )
 
 
