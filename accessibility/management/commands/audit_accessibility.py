@@ -48,6 +48,7 @@ from accessibility.targets import (
 )
 
 USAGE_ERROR = 2
+INTERRUPTED = 2  # Like an error: an unfinished run is never a pass.
 
 
 def comma_list(text):
@@ -125,7 +126,7 @@ class Command(BaseCommand):
                 self.audit_and_report(options)
             except AuditInterrupted as stop:
                 self.report_interruption(stop, options)
-                sys.exit(USAGE_ERROR)
+                sys.exit(INTERRUPTED)
 
     def audit_and_report(self, options):
         # Every option is checked, and the targets gathered, before any page is loaded.
