@@ -21,11 +21,11 @@ from .fingerprints import target_text
 # Frames in frames in frames: deeper nesting is not audited (and a page that nests itself
 # must not recurse forever).
 MAX_FRAME_DEPTH = 5
-FRAMES_SCRIPT = "return Array.from(document.querySelectorAll('iframe, frame'));"
 # Frames answer the top document's axe through postMessage, which axe allows only to its own
-# origin unless told otherwise.
-ALLOW_FRAME_MESSAGES_SCRIPT = (
+# origin unless told otherwise; then the frames to inject into next.
+ALLOW_FRAME_MESSAGES_AND_LIST_FRAMES_SCRIPT = (
     "if (window.axe) { axe.configure({allowedOrigins: ['<unsafe_all_origins>']}); }"
+    "return Array.from(document.querySelectorAll('iframe, frame'));"
 )
 # A rejected axe.run() must answer at once, not leave the driver waiting for its script timeout.
 RUN_SCRIPT = """
@@ -61,10 +61,10 @@ def axe_script_path():
 def inject_axe(driver, depth=0):
     """Inject axe-core into the document the driver is in, then into each of its frames."""
     Axe(driver, script_url=axe_script_path()).inject()
-    driver.execute_script(ALLOW_FRAME_MESSAGES_SCRIPT)
+    frames = driver.execute_script(ALLOW_FRAME_MESSAGES_AND_LIST_FRAMES_SCRIPT) or []
     if depth >= MAX_FRAME_DEPTH:
         return
-    for frame in driver.execute_script(FRAMES_SCRIPT) or []:
+    for frame in frames:
         try:
             driver.switch_to.frame(frame)
         except WebDriverException:
