@@ -78,14 +78,16 @@ def browser_tmp():
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+# The child writes to the test database; serialized_rollback puts back what migrations created.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
 def test_a_stop_signal_mid_run_leaves_nothing_running_and_reports_what_was_done(
     fixture_site, tmp_path, browser_tmp, stop_signal
 ):
     database_url, run_statuses = database_for_a_child(tmp_path)
     reports = tmp_path / "reports"
-    fixture_site.sitemap_paths = ["/clean.html", "/never-finishes.html", "/broken.html"]
+    # Two pages that never finish: when the signal comes, both browsers are busy loading.
+    fixture_site.sitemap_paths = ["/clean.html", "/never-finishes.html", "/never-finishes.html?2"]
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
@@ -108,11 +110,12 @@ def test_a_stop_signal_mid_run_leaves_nothing_running_and_reports_what_was_done(
     with open(stdout, "w") as out, open(stderr, "w") as err:
         process = subprocess.Popen(command, env=env, stdout=out, stderr=err, cwd=settings.BASE_DIR)
     try:
-        # Mid-run: one page recorded, while the other browser waits on a page that never ends.
+        # Mid-run: one page recorded, while both browsers wait on pages that never end.
         assert wait_for(
             lambda: (
                 process.poll() is not None
                 or "/never-finishes.html" in fixture_site.browser_requests
+                and "/never-finishes.html?2" in fixture_site.browser_requests
                 and "[1/3]" in stdout.read_text()
             ),
             seconds=120,
