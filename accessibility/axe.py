@@ -15,17 +15,17 @@ from axe_selenium_python import Axe
 from django.conf import settings
 from selenium.common.exceptions import WebDriverException
 
-from .config import axe_options
+from .config import DEFAULT_TAGS, axe_options
 from .fingerprints import target_text
 
 # Frames in frames in frames: deeper nesting is not audited (and a page that nests itself
 # must not recurse forever).
 MAX_FRAME_DEPTH = 5
-FRAMES_SCRIPT = "return Array.from(document.querySelectorAll('iframe, frame'));"
 # Frames answer the top document's axe through postMessage, which axe allows only to its own
-# origin unless told otherwise.
-ALLOW_FRAME_MESSAGES_SCRIPT = (
+# origin unless told otherwise; then the frames to inject into next.
+ALLOW_FRAME_MESSAGES_AND_LIST_FRAMES_SCRIPT = (
     "if (window.axe) { axe.configure({allowedOrigins: ['<unsafe_all_origins>']}); }"
+    "return Array.from(document.querySelectorAll('iframe, frame'));"
 )
 # A rejected axe.run() must answer at once, not leave the driver waiting for its script timeout.
 RUN_SCRIPT = """
@@ -35,6 +35,8 @@ axe.run(document, arguments[0]).then(
   function (error) { callback({axeError: String(error && error.message || error)}); }
 );
 """
+# WCAG's level tags in axe's naming: wcag2a ... wcag22aaa.
+WCAG_LEVEL_TAG = re.compile(r"wcag2\d?a{1,3}")
 TAG_LIST = re.compile(r"\btags\s*:\s*\[([^\]]*)\]")
 QUOTED = re.compile(r"\"([^\"]*)\"|'([^']*)'")
 
@@ -59,10 +61,10 @@ def axe_script_path():
 def inject_axe(driver, depth=0):
     """Inject axe-core into the document the driver is in, then into each of its frames."""
     Axe(driver, script_url=axe_script_path()).inject()
-    driver.execute_script(ALLOW_FRAME_MESSAGES_SCRIPT)
+    frames = driver.execute_script(ALLOW_FRAME_MESSAGES_AND_LIST_FRAMES_SCRIPT) or []
     if depth >= MAX_FRAME_DEPTH:
         return
-    for frame in driver.execute_script(FRAMES_SCRIPT) or []:
+    for frame in frames:
         try:
             driver.switch_to.frame(frame)
         except WebDriverException:
@@ -109,16 +111,26 @@ def known_tags():
 
 
 def check_tags(tags):
-    """Raise UnknownTags naming the valid tags if any of `tags` is not a tag of axe-core."""
+    """Raise UnknownTags naming the valid tags if any of `tags` is not a tag of axe-core, or if
+    together they select no rule at all (an audit of nothing must not pass).
+
+    A WCAG level tag (`wcag22a`) is valid even while no rule of this axe-core carries it: it is
+    part of axe's naming, and its rules will run once axe-core has some.
+    """
     if not tags:
         return
     axe_script_path()  # A missing axe-core is its own clear error.
     valid = known_tags()
-    unknown = [tag for tag in tags if tag not in valid]
+    unknown = [tag for tag in tags if tag not in valid and not WCAG_LEVEL_TAG.fullmatch(tag)]
     if unknown:
         raise UnknownTags(
             f"Unknown axe-core tag(s): {', '.join(unknown)}. Tags are case-sensitive; "
             f"axe-core knows: {', '.join(sorted(valid, key=_tag_order))}."
+        )
+    if not valid.intersection(tags):
+        raise UnknownTags(
+            f"No axe-core rule has the tag(s) {', '.join(tags)}: the audit would check nothing. "
+            f"Add a tag with rules, e.g. {', '.join(DEFAULT_TAGS)}."
         )
 
 

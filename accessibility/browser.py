@@ -78,11 +78,13 @@ def start_chromium(width=1280, height=800, javascript=True, remote_url=None):
         driver = webdriver.Chrome(
             service=service, options=chromium_options(width, height, javascript, profile_dir)
         )
-    except Exception as error:
+    except BaseException as error:  # A signal while it starts too: nothing may be left.
         _kill_processes_naming(profile_dir)
         with contextlib.suppress(Exception):
             service.stop()
         shutil.rmtree(profile_dir, ignore_errors=True)
+        if not isinstance(error, Exception):
+            raise
         raise BrowserUnavailable(
             f"Chromium ({settings.CHROMIUM_BINARY}) did not start: {first_line(error)}"
         ) from error

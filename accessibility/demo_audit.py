@@ -5,10 +5,13 @@
 Migrates a fresh database in a temporary folder (or a sibling `<name>_e2e` PostgreSQL database),
 loads the demo content into it, then runs `manage.py audit_accessibility` against it, writing the
 reports to `var/audit-reports/`. The developer's own database is never touched. The exit code is
-the command's: 0 clean, 1 violations, 2 a page could not be audited.
+the command's: 0 clean, 1 violations, 2 a page could not be audited (or the run was interrupted).
+SIGTERM and SIGINT are passed on to the command, which closes its run and browsers, so a cancelled
+CI job leaves nothing running; the throw-away database is removed after it.
 """
 
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -35,7 +38,25 @@ def main(arguments):
             str(output),
             *arguments,
         ]
-        return subprocess.run(command, env=env, cwd=settings.BASE_DIR, check=False).returncode
+        return run_passing_on_stop_signals(command, env=env, cwd=settings.BASE_DIR)
+
+
+def run_passing_on_stop_signals(command, **popen_arguments):
+    """Run `command`; a SIGTERM or SIGINT to us goes to it, and we wait for it to finish."""
+    process = subprocess.Popen(command, **popen_arguments)
+
+    def pass_on(signum, frame):
+        if process.poll() is None:
+            process.send_signal(signum)
+
+    previous = {
+        number: signal.signal(number, pass_on) for number in (signal.SIGTERM, signal.SIGINT)
+    }
+    try:
+        return process.wait()
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 if __name__ == "__main__":

@@ -2,9 +2,11 @@
 
 They use the same configuration as `manage.py audit_accessibility` (the settings entry
 `ACCESSIBILITY_AUDIT`, read by `accessibility.config`), audit frames the same way (every
-`<iframe>`, nested and cross-origin, with the frame's selector path in each target), and fail on
-a page that did not answer with the expected status (a 2xx by default), so that a 404 page can
-never pass for the page a test meant to check::
+`<iframe>`, nested and cross-origin, with the frame's selector path in each target), and, given a
+URL, fail on a page that did not answer with the expected status (a 2xx by default), so that a
+404 page can never pass for the page a test meant to check. Given a driver, the page is the
+test's own doing (a form answered 400 with its errors is a page to check): its status is checked
+only when `expected_status` is given::
 
     from accessibility.testing import assert_no_axe_violations
 
@@ -29,10 +31,12 @@ def axe_violations(
 ):
     """axe's violations of a URL (loaded in `driver` or a fresh browser) or of a driver's page.
 
-    Raises AssertionError if the page's HTTP status is not `expected_status` (any 2xx if None).
+    Raises AssertionError if the page's HTTP status is not `expected_status` (for a URL: any 2xx
+    if None; for a driver's page: checked only when given).
     """
     if not isinstance(url_or_driver, str):
-        check_status(url_or_driver, expected_status)
+        if expected_status:
+            check_status(url_or_driver, expected_status)
         return run_axe(url_or_driver, tags=tags, include_best_practice=include_best_practice)[
             "violations"
         ]

@@ -125,6 +125,11 @@ def test_the_known_tags_are_axe_cores_own(fixture_site, browser):
     assert {"wcag2a", "wcag2aa", "wcag22aa", "best-practice"} <= known_tags()
     with pytest.raises(UnknownTags, match=r"WCAG2AA\. .*wcag2aa"):
         AuditOptions(base_url=fixture_site.base_url, tags=["wcag2a", "WCAG2AA"])
+    # A WCAG level tag without rules in this axe-core is valid, but not alone: it checks nothing.
+    assert "wcag22a" not in known_tags()
+    AuditOptions(base_url=fixture_site.base_url, tags=["wcag22a", "wcag22aa"])
+    with pytest.raises(UnknownTags, match="the audit would check nothing"):
+        AuditOptions(base_url=fixture_site.base_url, tags=["wcag22a"])
 
 
 def test_non_html_addresses_are_skipped_with_their_content_type(fixture_site, tmp_path):

@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -18,10 +19,9 @@ from django.conf import settings
 from django.db import connection
 
 from accessibility.browser import PROFILE_PREFIX, processes_naming
+from accessibility.demo_audit import run_passing_on_stop_signals
 
 from .fixture_site import wait_for
-
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def database_for_a_child(tmp_path):
@@ -77,13 +77,17 @@ def browser_tmp():
     shutil.rmtree(path, ignore_errors=True)
 
 
+@pytest.mark.browser
+# The child writes to the test database; serialized_rollback puts back what migrations created.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
 def test_a_stop_signal_mid_run_leaves_nothing_running_and_reports_what_was_done(
     fixture_site, tmp_path, browser_tmp, stop_signal
 ):
     database_url, run_statuses = database_for_a_child(tmp_path)
     reports = tmp_path / "reports"
-    fixture_site.sitemap_paths = ["/clean.html", "/never-finishes.html", "/broken.html"]
+    # Two pages that never finish: when the signal comes, both browsers are busy loading.
+    fixture_site.sitemap_paths = ["/clean.html", "/never-finishes.html", "/never-finishes.html?2"]
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
@@ -106,11 +110,12 @@ def test_a_stop_signal_mid_run_leaves_nothing_running_and_reports_what_was_done(
     with open(stdout, "w") as out, open(stderr, "w") as err:
         process = subprocess.Popen(command, env=env, stdout=out, stderr=err, cwd=settings.BASE_DIR)
     try:
-        # Mid-run: one page recorded, while the other browser waits on a page that never ends.
+        # Mid-run: one page recorded, while both browsers wait on pages that never end.
         assert wait_for(
             lambda: (
                 process.poll() is not None
                 or "/never-finishes.html" in fixture_site.browser_requests
+                and "/never-finishes.html?2" in fixture_site.browser_requests
                 and "[1/3]" in stdout.read_text()
             ),
             seconds=120,
@@ -140,3 +145,24 @@ def test_a_stop_signal_mid_run_leaves_nothing_running_and_reports_what_was_done(
     assert not [pid for pid in drivers if is_running(pid)]
     assert wait_for(lambda: not processes_naming(str(browser_tmp)), seconds=5)
     assert not [p for p in browser_tmp.iterdir() if p.name.startswith(PROFILE_PREFIX)]
+
+
+def test_make_audit_passes_a_stop_signal_on_to_the_audit_and_waits_for_it(tmp_path):
+    """`make audit` runs the command in a child process: a SIGTERM to the parent must reach it
+    (else the command, its server and browsers would outlive a cancelled job)."""
+    ready = tmp_path / "ready"
+    child = (
+        "import pathlib, signal, sys, time\n"
+        "signal.signal(signal.SIGTERM, lambda *_: sys.exit(7))\n"
+        f"pathlib.Path({str(ready)!r}).touch()\n"
+        "time.sleep(60)\n"
+    )
+
+    def stop_us_once_the_child_listens():
+        if wait_for(ready.exists, seconds=30):
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    handler_before = signal.getsignal(signal.SIGTERM)
+    threading.Thread(target=stop_us_once_the_child_listens, daemon=True).start()
+    assert run_passing_on_stop_signals([sys.executable, "-c", child]) == 7
+    assert signal.getsignal(signal.SIGTERM) == handler_before

@@ -12,10 +12,7 @@ SIGINT: the run is marked "interrupted", its browsers closed, the reports writte
 import datetime
 import importlib.util
 import os
-import signal
 import sys
-import threading
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -33,6 +30,7 @@ from accessibility.engine import (
     failing_violations,
     run_audit,
 )
+from accessibility.interruption import stop_signals_raise_interrupted
 from accessibility.models import AuditRun, Violation
 from accessibility.models.audit import IMPACT_ORDER
 from accessibility.reports import write_reports
@@ -50,7 +48,7 @@ from accessibility.targets import (
 )
 
 USAGE_ERROR = 2
-STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+INTERRUPTED = 2  # Like an error: an unfinished run is never a pass.
 
 
 def comma_list(text):
@@ -128,7 +126,7 @@ class Command(BaseCommand):
                 self.audit_and_report(options)
             except AuditInterrupted as stop:
                 self.report_interruption(stop, options)
-                sys.exit(USAGE_ERROR)
+                sys.exit(INTERRUPTED)
 
     def audit_and_report(self, options):
         # Every option is checked, and the targets gathered, before any page is loaded.
@@ -380,26 +378,3 @@ class Command(BaseCommand):
 def origin_of(url):
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
-
-
-@contextmanager
-def stop_signals_raise_interrupted():
-    """SIGTERM and SIGINT raise AuditInterrupted once in the main thread; later ones are
-    ignored while the run is closed and reported. The previous handlers come back after."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    stopping = []
-
-    def on_signal(signum, frame):
-        if stopping:
-            return
-        stopping.append(signum)
-        raise AuditInterrupted(signal.Signals(signum).name)
-
-    previous = {number: signal.signal(number, on_signal) for number in STOP_SIGNALS}
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
