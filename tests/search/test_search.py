@@ -110,3 +110,20 @@ class SearchTests(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "0 results for “xylophonequartet”")
         self.assertContains(response, "Nothing was found.")
+
+    def test_every_landmark_of_the_search_page_has_its_own_name_in_each_language(self):
+        """axe's landmark-unique: the header's search and the page's own search differ."""
+        for language in ("az", "en", "ru"):
+            for params in ({}, {"q": "Ombudsman"}):
+                with self.subTest(language=language, params=params):
+                    html = self.search(language, **params).content.decode()
+                    names = []
+                    for tag, attributes in re.findall(r"<(nav|form)\b([^>]*)>", html):
+                        role = re.search(r'role="(\w+)"', attributes)
+                        label = re.search(r'aria-label="([^"]+)"', attributes)
+                        if tag == "nav" or role:
+                            kind = "nav" if tag == "nav" else role.group(1)
+                            names.append((kind, label.group(1) if label else None))
+                    searches = [name for kind, name in names if kind == "search"]
+                    self.assertEqual(len(searches), 2)
+                    self.assertEqual(len(names), len(set(names)), names)
