@@ -47,12 +47,12 @@ def available_slug(slug, parent, page):
     return candidate
 
 
-def is_translation(page):
-    """Whether wagtail-localize made `page` from a source page in another language."""
+def source_locale_id(page):
+    """The locale of the page wagtail-localize translated `page` from, or None."""
     from wagtail_localize.models import TranslationSource
 
     sources = TranslationSource.objects.filter(object_id=page.translation_key)
-    return sources.exclude(locale_id=page.locale_id).exists()
+    return sources.exclude(locale_id=page.locale_id).values_list("locale_id", flat=True).first()
 
 
 def localise_translation_slug(page):
@@ -61,14 +61,18 @@ def localise_translation_slug(page):
     Called before the page is saved: a slug changed here updates the page's address like an
     editor's change does, and Wagtail's redirects app then keeps the old address working.
     A language's home page keeps its language code; an untranslated mirror (an alias) keeps
-    its source's slug, since it shows the source.
+    its source's slug, since it shows the source; a slug typed for this language (even one
+    another translation shares) is kept.
     """
     from wagtail.models import Page
 
     if not page.depth or page.depth <= 2 or page.alias_of_id or not page.locale_id:
         return
-    copied = Page.objects.filter(translation_key=page.translation_key, slug=page.slug)
-    if not copied.exclude(locale_id=page.locale_id).exists() or not is_translation(page):
+    source_locale = source_locale_id(page)
+    if source_locale is None:
+        return
+    source = Page.objects.filter(translation_key=page.translation_key, locale_id=source_locale)
+    if not source.filter(slug=page.slug).exists():
         return
     slug = localised_slug(page.title, page.locale.language_code)
     if slug != page.slug:
