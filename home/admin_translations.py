@@ -73,3 +73,43 @@ def build_admin_catalogs(output_dir):
         catalog.save_as_mofile(str(target / f"{domain}.mo"))
         counts[domain] = len(catalog)
     return counts
+
+
+ADMIN_PACKAGE_PREFIXES = ("wagtail", "wagtail_localize")
+
+
+def admin_msgids(domain):
+    """{(msgctxt, msgid, msgid_plural): first source file} of every admin package we ship.
+
+    Read from each Wagtail and wagtail-localize app's English catalog, which lists every
+    string the package marks for translation.
+    """
+    found = {}
+    for app_config in apps.get_app_configs():
+        if not app_config.name.startswith(ADMIN_PACKAGE_PREFIXES):
+            continue
+        path = Path(app_config.path) / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po"
+        if not path.exists():
+            continue
+        for entry in polib.pofile(str(path)):
+            if entry.obsolete:
+                continue
+            where = entry.occurrences[0][0] if entry.occurrences else ""
+            key = (entry.msgctxt, entry.msgid, entry.msgid_plural or None)
+            found.setdefault(key, f"{app_config.name}: {where}")
+    return found
+
+
+def untranslated_admin_msgids(domain="django", language=ADMIN_LANGUAGE):
+    """The admin packages' msgids that `language`'s loaded catalogs do not translate."""
+    from django.utils.translation import trans_real
+
+    catalog = trans_real.DjangoTranslation(language, domain=domain)._catalog
+    missing = {}
+    for (context, msgid, plural), where in admin_msgids(domain).items():
+        key = f"{context}\x04{msgid}" if context else msgid
+        try:
+            catalog[(key, 0) if plural else key]
+        except KeyError:
+            missing[msgid] = where
+    return missing

@@ -10,8 +10,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from accessibility.forms import AccessibilityCheckedPageForm
+from home.descriptions import page_description, title_and_institution
 from home.latest_news import latest_news
 from home.navigation import PageLinkBlock, QuickLinkBlock
+from home.slugs import localise_translation_slug
 from home.visibility import restriction_check_may_be_skipped
 
 phone_number_validator = RegexValidator(
@@ -31,6 +33,23 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    # Fields whose text describes the page for search engines when the editor wrote no
+    # `search_description` (Promote tab), the first one filled in winning.
+    description_sources = ("intro", "summary", "body")
+
+    def save(self, *args, **kwargs):
+        localise_translation_slug(self)
+        return super().save(*args, **kwargs)
+
+    @property
+    def meta_description(self):
+        """The page's `<meta name="description">`: the editor's, else from its intro or lead."""
+        return page_description(self)
+
+    def description_fallback(self):
+        """The description of a page with none of `description_sources` filled in."""
+        return title_and_institution(self)
 
     def get_view_restrictions(self):
         """Wagtail's check of this page's and its ancestors' restrictions, skipped (no query)

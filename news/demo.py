@@ -11,6 +11,7 @@ from wagtail_localize.strings import StringValue
 
 from home.demo_images import demo_image
 from home.demo_translation import translate_instance
+from home.slugs import localised_slug
 from news.demo_content import ARTICLES, CATEGORIES, NEWS_INDEX
 from news.demo_documents import demo_document
 from news.models import ArticleViewCount, NewsCategory, NewsIndexPage, NewsPage
@@ -95,8 +96,18 @@ def text_pairs(source, target):
                     yield source_cell, target_cell
 
 
+def article_slugs(article):
+    """The article's address in each language: English as written, az and ru from the title."""
+    return {
+        "az": localised_slug(article.text["az"].title, "az"),
+        "en": article.slug,
+        "ru": localised_slug(article.text["ru"].title, "ru"),
+    }
+
+
 def translation_table(article, language_code):
-    strings = {"": "", article.slug: article.slug}
+    slugs = article_slugs(article)
+    strings = {"": "", slugs["az"]: slugs[language_code]}
     for source, target in text_pairs(article.text["az"], article.text[language_code]):
         strings[segment_text(source)] = segment_text(target)
     return strings
@@ -162,9 +173,13 @@ def build_article(context, index, article, categories):
     """Create or update one az article and its en and ru translations; return all three."""
     text = article.text["az"]
     image, document = article_media(article)
-    page = NewsPage.objects.child_of(index).filter(slug=article.slug).first()
+    slug = article_slugs(article)["az"]
+    # An article loaded before its slug was localised is renamed: Wagtail redirects the old
+    # address once the change is committed.
+    page = NewsPage.objects.child_of(index).filter(slug__in=(slug, article.slug)).first()
     is_new = page is None
-    page = page or NewsPage(slug=article.slug)
+    page = page or NewsPage()
+    page.slug = slug
     page.title, page.summary = text.title, text.summary
     page.publication_date = article.date
     page.lead_image = image

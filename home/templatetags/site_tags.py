@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import format_html
 from wagtail.models import Locale
 
+from home.descriptions import site_description
 from home.languages import (
     content_language,
     file_language_label,
@@ -105,3 +106,10 @@ def lang_if_untranslated(context, text):
 def file_language_label_filter(language_code):
     """ "in English" said in the page's language, for a document's language."""
     return file_language_label(language_code)
+
+
+@register.simple_tag
+def meta_description(page):
+    """The description of `page`, or of the whole site on a view that is not a page."""
+    description = getattr(page, "meta_description", "")
+    return description or site_description()

@@ -59,6 +59,15 @@ class OfficePage(BasePage):
         help_text=_("The cities and districts whose residents this office receives."),
     )
 
+    description_sources = ()
+
+    def description_fallback(self):
+        return _("%(office)s: %(address)s, telephone %(phone)s.") % {
+            "office": self.title,
+            "address": " ".join(self.address.split()),
+            "phone": self.phone,
+        }
+
     content_panels = BasePage.content_panels + [
         FieldPanel("is_head_office"),
         MultiFieldPanel(

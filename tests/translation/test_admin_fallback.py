@@ -59,3 +59,19 @@ def test_a_russian_editor_sees_no_azerbaijani(admin_catalogs, path):  # noqa: F8
         # The catalog escapes non-ASCII letters: read it as the browser does.
         text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda found: chr(int(found[1], 16)), text)
     assert not azerbaijani_in(text), (path, azerbaijani_in(text)[:10])
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "not_shown"),
+    [("en", "Permanent", "Daimi"), ("ru", "Постоянный", "Daimi"), ("az", "Daimi", "Permanent")],
+)
+def test_labels_wagtail_translates_at_import_follow_the_editor(
+    admin_catalogs,  # noqa: F811
+    language,
+    shown,
+    not_shown,
+):
+    """The redirects filter's labels were frozen in the default language (az) for everyone."""
+    html = editor_client(language).get("/admin/redirects/").content.decode()
+    assert shown in html
+    assert not_shown not in html
