@@ -108,7 +108,9 @@ def test_every_complaint_url_refuses_every_non_officer(client, complaint_site, c
     for who, user in non_officers(complaint_site).items():
         staff_client = client_for(user)
         for method, url in urls:
-            response = getattr(staff_client, method)(url, {"status": "closed"} if method == "post" else None)
+            response = getattr(staff_client, method)(
+                url, {"status": "closed"} if method == "post" else None
+            )
             assert_refused(response, who, method, url)
     anonymous = client
     for method, url in urls:
