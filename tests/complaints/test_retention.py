@@ -1,4 +1,4 @@
-"""Retention: closed cases older than COMPLAINT_RETENTION_DAYS go with their files; dry run first."""
+"""Retention: old closed cases are deleted with their files, after a dry run."""
 
 from datetime import timedelta
 
