@@ -88,6 +88,13 @@ def non_officers(complaint_site):
     return users
 
 
+def non_officers_again():
+    from django.contrib.auth import get_user_model
+
+    staff = get_user_model().objects.exclude(username__in=["officer", "chief"])
+    return [(user.username, user) for user in staff]
+
+
 def assert_refused(response, who, method, url):
     where = f"{who}: {method.upper()} {url}"
     if response.status_code == 302:
@@ -127,6 +134,11 @@ def test_every_complaint_url_refuses_every_non_officer(
         assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
     assert Complaint.objects.count() == 3  # nothing was deleted
     assert set(Complaint.objects.values_list("status", flat=True)) == {"received"}
+    # A missing case gets the same refusal as an existing one: nothing to enumerate.
+    for who, user in non_officers_again():
+        for name in ("edit", "delete", "history", "attachment"):
+            missing = client_for(user).get(reverse(f"complaints:{name}", args=[987654]))
+            assert_refused(missing, who, "get", f"missing {name}")
     # No view, export, download or change by any of them was recorded: none happened.
     assert ModelLogEntry.objects.filter(action__startswith="complaints.").count() == 1
 
