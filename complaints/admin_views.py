@@ -11,8 +11,9 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -112,12 +113,13 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
     header_icon = "mail"
     index_url_name = "complaints:index"
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.complaint = get_object_or_404(
-            Complaint.objects.select_related("assignee"), pk=kwargs["pk"]
-        )
-        self.form = None
+    form = None
+
+    @cached_property
+    def complaint(self):
+        # Looked up only after the permission check (dispatch), so that nobody else can tell
+        # an existing case from a missing one.
+        return get_object_or_404(Complaint.objects.select_related("assignee"), pk=self.kwargs["pk"])
 
     def get_page_title(self):
         return _("Complaint %(reference)s") % {"reference": self.complaint.reference}
@@ -175,7 +177,7 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class AttachmentDownloadView(PermissionCheckedMixin, TemplateView):
+class AttachmentDownloadView(PermissionCheckedMixin, View):
     """An attachment as a download, never shown in the browser, for officers only."""
 
     model = Complaint

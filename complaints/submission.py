@@ -2,8 +2,9 @@
 are queued only once it is committed."""
 
 import logging
+import time
 
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils import timezone
 
 from complaints.delivery import enqueue_delivery, officer_addresses
@@ -31,9 +32,26 @@ CASE_FIELDS = (
 )
 
 
+# SQLite lets one writer in at a time and refuses the others at once ("database table is
+# locked") where PostgreSQL makes them wait: the whole save is tried again, a few times.
+LOCKED_ATTEMPTS = 10
+LOCKED_PAUSE_SECONDS = 0.1
+
+
 def create_complaint(cleaned_data, language, now=None):
     """Save the complaint of a valid form; return it. Files written by a failed save are removed."""
     now = now or timezone.now()
+    for attempt in range(LOCKED_ATTEMPTS):
+        try:
+            return _create_once(cleaned_data, language, now)
+        except OperationalError as error:
+            retryable = "locked" in str(error) and not transaction.get_connection().in_atomic_block
+            if not retryable or attempt == LOCKED_ATTEMPTS - 1:
+                raise
+            time.sleep(LOCKED_PAUSE_SECONDS * (attempt + 1))
+
+
+def _create_once(cleaned_data, language, now):
     saved_files = []
     try:
         with transaction.atomic():

@@ -153,3 +153,10 @@ def status_check(page, request):
         "found_status_label": Status(status).label if status else "",
     }
     return render_page(page, request, template, context)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid security token (an expired page, blocked cookies): a page in
+    the visitor's language saying how to send it again, instead of Django's English one."""
+    response = TemplateResponse(request, "complaints/csrf_failure.html", status=403)
+    return no_store(response)

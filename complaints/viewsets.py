@@ -1,12 +1,16 @@
-"""The officers' part of the Wagtail admin: one viewset, with only the URLs it needs.
+"""The officers' part of the Wagtail admin: one viewset, with only the URLs it needs, each behind
+the complaints.view_complaint gate.
 
 Complaints arrive from the public form only: there is no add, copy, usage or inspect view. The
 case view replaces the edit view; deleting and the history are Wagtail's own, with Wagtail's
 permission checks (delete_complaint; change or delete for the history).
 """
 
+import functools
+
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from complaints.admin_views import AttachmentDownloadView, CaseView, ComplaintIndexView
@@ -42,6 +46,9 @@ class ComplaintViewSet(ModelViewSet):
         return Permission.objects.filter(content_type=content_type)
 
     def get_urlpatterns(self):
+        return [officers_only(pattern) for pattern in self.complaint_urlpatterns()]
+
+    def complaint_urlpatterns(self):
         return [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
@@ -51,3 +58,19 @@ class ComplaintViewSet(ModelViewSet):
             path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
             path("attachment/<int:pk>/", AttachmentDownloadView.as_view(), name="attachment"),
         ]
+
+
+def officers_only(pattern):
+    """One gate in front of every complaints URL: without complaints.view_complaint the answer
+    is the admin's refusal, before any view looks a case up (so nobody else can tell an
+    existing case from a missing one). Each view then checks its own permission as well."""
+    view = pattern.callback
+
+    @functools.wraps(view)
+    def gated(request, *args, **kwargs):
+        if not request.user.has_perm("complaints.view_complaint"):
+            return permission_denied(request)
+        return view(request, *args, **kwargs)
+
+    pattern.callback = gated
+    return pattern

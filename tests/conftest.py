@@ -89,3 +89,11 @@ def browser():
     driver = start_chromium()
     yield driver
     quit_browser(driver)
+
+
+@pytest.fixture(scope="session")
+def browser_without_javascript():
+    """A second headless Chromium with JavaScript switched off, for the same session."""
+    driver = start_chromium(javascript=False)
+    yield driver
+    quit_browser(driver)

@@ -10,7 +10,9 @@ from tests.complaints.conftest import VALID_ANSWERS
 pytestmark = pytest.mark.django_db
 
 
-def test_too_many_complaints_from_one_address_get_an_accessible_429(client, complaint_site, settings):
+def test_too_many_complaints_from_one_address_get_an_accessible_429(
+    client, complaint_site, settings
+):
     settings.COMPLAINT_SUBMISSIONS_PER_HOUR = 2
     url = complaint_site.url("en")
     for _attempt in range(2):
@@ -95,7 +97,9 @@ def test_an_oversized_request_gets_a_clear_413_in_the_visitors_language(client, 
 
 
 def test_a_huge_text_field_gets_the_413_not_a_bare_400(client, complaint_site):
-    response = client.post(complaint_site.url("en"), {**VALID_ANSWERS, "what_happened": "x" * 2_700_000})
+    response = client.post(
+        complaint_site.url("en"), {**VALID_ANSWERS, "what_happened": "x" * 2_700_000}
+    )
     assert response.status_code == 413
     assert "What you sent is too large" in response.content.decode()
     assert not Complaint.objects.exists()

@@ -88,6 +88,13 @@ def non_officers(complaint_site):
     return users
 
 
+def non_officers_again():
+    from django.contrib.auth import get_user_model
+
+    staff = get_user_model().objects.exclude(username__in=["officer", "chief"])
+    return [(user.username, user) for user in staff]
+
+
 def assert_refused(response, who, method, url):
     where = f"{who}: {method.upper()} {url}"
     if response.status_code == 302:
@@ -101,14 +108,25 @@ def assert_refused(response, who, method, url):
         assert personal.encode() not in body, f"{where} shows {personal}"
 
 
-def test_every_complaint_url_refuses_every_non_officer(client, complaint_site, complaints):
+def test_every_complaint_url_refuses_every_non_officer(
+    client, complaint_site, complaints, superuser
+):
+    # An officer's visit puts the case in Wagtail's log; the others must not see that either.
+    client_for(superuser).get(reverse("complaints:edit", args=[complaints[0].pk]))
+    assert ModelLogEntry.objects.filter(action="complaints.view").count() == 1
     names = complaint_url_names()
     assert {"index", "index_results", "edit", "delete", "history", "attachment"} <= set(names)
     urls = admin_urls(complaints[0])
+    references = [complaint.reference for complaint in complaints]
     for who, user in non_officers(complaint_site).items():
         staff_client = client_for(user)
+        # Wagtail's own log viewer does not list complaint entries for them either.
+        history = staff_client.get("/admin/reports/site-history/").content.decode()
+        assert not any(reference in history for reference in references), who
         for method, url in urls:
-            response = getattr(staff_client, method)(url, {"status": "closed"} if method == "post" else None)
+            response = getattr(staff_client, method)(
+                url, {"status": "closed"} if method == "post" else None
+            )
             assert_refused(response, who, method, url)
     anonymous = client
     for method, url in urls:
@@ -116,7 +134,13 @@ def test_every_complaint_url_refuses_every_non_officer(client, complaint_site, c
         assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
     assert Complaint.objects.count() == 3  # nothing was deleted
     assert set(Complaint.objects.values_list("status", flat=True)) == {"received"}
-    assert not ModelLogEntry.objects.filter(action__startswith="complaints.").exists()
+    # A missing case gets the same refusal as an existing one: nothing to enumerate.
+    for who, user in non_officers_again():
+        for name in ("edit", "delete", "history", "attachment"):
+            missing = client_for(user).get(reverse(f"complaints:{name}", args=[987654]))
+            assert_refused(missing, who, "get", f"missing {name}")
+    # No view, export, download or change by any of them was recorded: none happened.
+    assert ModelLogEntry.objects.filter(action__startswith="complaints.").count() == 1
 
 
 def test_officers_and_superusers_reach_every_complaint_url(complaints, officer, superuser):

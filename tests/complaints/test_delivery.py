@@ -121,9 +121,11 @@ def test_nothing_is_sent_when_the_complaint_is_not_committed(
     client.raise_request_exception = True
     folder = Path(settings.COMPLAINT_ATTACHMENTS_DIR)
     files_before = set(folder.rglob("*.*"))
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError):
-            client.post(complaint_site.url("en"), {**VALID_ANSWERS, "attachments": [pdf]})
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+    ):
+        client.post(complaint_site.url("en"), {**VALID_ANSWERS, "attachments": [pdf]})
     assert not callbacks
     assert not mail.outbox
     assert not Complaint.objects.exists()

@@ -206,3 +206,17 @@ def test_files_are_chosen_again_after_an_error(client, complaint_site):
     response = client.post(complaint_site.url("en"), {"name": "Ali", "attachments": [pdf]})
     assert response.status_code == 400
     assert "Choose your files again" in response.content.decode()
+
+
+def test_a_form_without_a_valid_security_token_gets_a_page_in_the_visitors_language(
+    complaint_site,
+):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(complaint_site.url("ru"), VALID_ANSWERS)
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert '<html lang="ru"' in html and "Не удалось отправить форму" in html
+    assert response["Cache-Control"] == "no-store, private"
+    assert not Complaint.objects.exists()

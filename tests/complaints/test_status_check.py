@@ -66,7 +66,11 @@ def test_the_answer_is_in_the_visitors_language(client, complaint_site, complain
 
 @pytest.mark.parametrize(
     "data",
-    [{}, {"reference": "123", "email": "leyla@example.org"}, {"reference": "x" * 500, "email": "@"}],
+    [
+        {},
+        {"reference": "123", "email": "leyla@example.org"},
+        {"reference": "x" * 500, "email": "@"},
+    ],
 )
 def test_bad_input_is_a_clear_400_with_the_error_summary(client, complaint_site, data):
     response = client.post(complaint_site.url("en", "check"), data)

@@ -2,7 +2,6 @@
 
 import pytest
 
-from accessibility.browser import quit_browser, start_chromium
 from tests.frontend.browsing import discover_targets
 from tests.frontend.csp import RECORD_VIOLATIONS
 
@@ -13,13 +12,6 @@ def demo_targets(demo_server):
     targets = discover_targets(demo_server)
     assert targets, "The demo site has no live pages: did load_demo_content run?"
     return targets
-
-
-@pytest.fixture(scope="session")
-def browser_without_javascript():
-    driver = start_chromium(javascript=False)
-    yield driver
-    quit_browser(driver)
 
 
 @pytest.fixture

@@ -5,9 +5,8 @@ from collections import Counter
 
 from wagtail.documents import get_document_model
 
+from complaints.models import ComplaintPage
 from institution.models import (
-    ComplaintFormField,
-    ComplaintFormPage,
     ContactPage,
     FaqPage,
     OfficeIndexPage,
@@ -123,7 +122,7 @@ class InstitutionPagesTests(DemoSiteTestCase):
         self.assertIn("40 Uzeyir Hajibeyov Street<br>Baku AZ1000", main)
         offices = self.page_in(OfficeIndexPage, "en")
         self.assertIn(f'href="{offices.url}"', main)
-        complaint = self.page_in(ComplaintFormPage, "en")
+        complaint = self.page_in(ComplaintPage, "en")
         self.assertIn(f'href="{complaint.url}"', main)
 
     def test_section_navigation_lists_the_section_in_the_pages_language(self):
@@ -147,12 +146,11 @@ class InstitutionPagesTests(DemoSiteTestCase):
             (StandardPage, 3),
             (FaqPage, 1),
             (ContactPage, 1),
-            (ComplaintFormPage, 1),
+            (ComplaintPage, 1),
             (OfficeIndexPage, 1),
             (OfficePage, 5),
             (PublicationIndexPage, 1),
             (PublicationPage, 3),
-            (ComplaintFormField, 6),
         ):
             counts = Counter(model.objects.values_list("locale__language_code", flat=True))
             with self.subTest(model=model.__name__):

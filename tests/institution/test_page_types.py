@@ -8,9 +8,9 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from accessibility.models.statement import AccessibilityStatementPage
+from complaints.models import ComplaintPage
 from home.models import HomePage
 from institution.models import (
-    ComplaintFormPage,
     ContactPage,
     FaqPage,
     OfficeIndexPage,
@@ -23,7 +23,7 @@ from news.models import NewsIndexPage
 from tests.institution.demo_site import LANGUAGES, DemoSiteTestCase
 
 PAGE_TYPES = [
-    ComplaintFormPage,
+    ComplaintPage,
     StandardPage,
     FaqPage,
     ContactPage,
@@ -53,7 +53,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
                 PublicationIndexPage,
                 OfficeIndexPage,
                 ContactPage,
-                ComplaintFormPage,
+                ComplaintPage,
                 NewsIndexPage,
                 AccessibilityStatementPage,
             },
@@ -77,8 +77,8 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(PublicationPage, {PublicationIndexPage})
         self.assertAllowedSubpageTypes(PublicationPage, set())
 
-    def test_contact_page_and_complaint_form_are_leaves_under_home(self):
-        for model in (ContactPage, ComplaintFormPage):
+    def test_contact_page_and_complaint_page_are_leaves_under_home(self):
+        for model in (ContactPage, ComplaintPage):
             self.assertAllowedParentPageTypes(model, {HomePage})
             self.assertAllowedSubpageTypes(model, set())
 
@@ -179,29 +179,21 @@ class AdminCreationTests(DemoSiteTestCase):
         }
         self.assertCanCreate(self.home, ContactPage, nested_form_data(data))
 
-    def test_editor_creates_a_complaint_form_with_its_fields(self):
-        ComplaintFormPage.objects.filter(locale__language_code="az").delete()
+    def test_editor_creates_a_complaint_page_with_its_texts(self):
+        ComplaintPage.objects.filter(locale__language_code="az").delete()
         data = {
             "title": "Complaint",
-            "slug": "complaint-form",
+            "slug": "complaint-page",
+            "intro": rich_text("<p>Tell us what happened.</p>"),
             "thank_you_text": rich_text("<p>Thank you.</p>"),
-            "form_fields": inline_formset(
-                [
-                    {"label": "Your name", "field_type": "singleline", "required": "on"},
-                    {"label": "What happened?", "field_type": "multiline", "required": "on"},
-                ]
-            ),
         }
-        self.assertCanCreate(self.home, ComplaintFormPage, nested_form_data(data))
-        created = ComplaintFormPage.objects.get(slug="complaint-form")
-        self.assertEqual(
-            [field.clean_name for field in created.form_fields.all()],
-            ["your_name", "what_happened"],
-        )
+        self.assertCanCreate(self.home, ComplaintPage, nested_form_data(data))
+        created = ComplaintPage.objects.get(slug="complaint-page")
+        self.assertIn("Tell us what happened.", created.intro)
 
     def test_index_pages_can_be_created_once_per_language(self):
         home = HomePage.objects.get(locale__language_code="az")
-        for model in (OfficeIndexPage, PublicationIndexPage, ContactPage, ComplaintFormPage):
+        for model in (OfficeIndexPage, PublicationIndexPage, ContactPage, ComplaintPage):
             with self.subTest(model=model.__name__):
                 self.assertFalse(model.can_create_at(home))
 
