@@ -220,3 +220,34 @@ def test_a_form_without_a_valid_security_token_gets_a_page_in_the_visitors_langu
     assert '<html lang="ru"' in html and "Не удалось отправить форму" in html
     assert response["Cache-Control"] == "no-store, private"
     assert not Complaint.objects.exists()
+
+
+INVALID_ANSWERS = [
+    ("name", "", "id_name"),
+    ("email", "leyla@", "id_email"),
+    ("phone", "call me", "id_phone"),
+    ("postal_address", "x" * 501, "id_postal_address"),
+    ("authority", "", "id_authority"),
+    ("what_happened", " ", "id_what_happened"),
+    ("when_happened", "", "id_when_happened"),
+    ("outcome_sought", "", "id_outcome_sought"),
+    ("court_involvement", "Xeyr", "id_court_involvement_0"),
+    ("consent", "", "id_consent"),
+]
+
+
+def test_every_field_is_validated_linked_from_the_summary_and_kept(client, complaint_site):
+    for name, bad_value, target in INVALID_ANSWERS:
+        answers = {**VALID_ANSWERS, name: bad_value}
+        if not bad_value:
+            del answers[name]
+        response = client.post(complaint_site.url("en"), answers)
+        assert response.status_code == 400, name
+        html = response.content.decode()
+        summary = html[html.index('<div class="error-summary"') :]
+        summary = summary[: summary.index("</div>")]
+        assert re.findall(r'href="#([^"]+)"', summary) == [target], name
+        assert 'aria-invalid="true"' in tag(html, name), name
+        assert f'id="id_{name}_error"' in html, name
+        assert "District housing department" in html or name == "authority", name
+    assert not Complaint.objects.exists()
