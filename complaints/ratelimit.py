@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
+from config.client_address import client_ip_address
+
 logger = logging.getLogger(__name__)
 
 
@@ -35,15 +37,6 @@ def status_check_limit():
     return Limit("status", settings.COMPLAINT_STATUS_CHECKS_PER_HOUR, 3600)
 
 
-def client_address(request):
-    """The visitor's address: REMOTE_ADDR, or the header the reverse proxy sets
-    (CLIENT_IP_HEADER, e.g. HTTP_X_REAL_IP), whose last comma-separated value is the proxy's."""
-    header = settings.CLIENT_IP_HEADER
-    value = request.META.get(header, "") if header else ""
-    value = value.split(",")[-1].strip() if value else ""
-    return value or request.META.get("REMOTE_ADDR", "")
-
-
 def address_digest(address):
     key = settings.SECRET_KEY.encode()
     return hmac.new(key, address.encode(), hashlib.sha256).hexdigest()[:32]
@@ -59,7 +52,7 @@ def check(request, limit):
     """Count this attempt; whether it is within the limit (None when the cache is down)."""
     window = int(time.time() // limit.window_seconds)
     retry_after = limit.window_seconds - int(time.time() % limit.window_seconds)
-    key = f"complaints:rate:{limit.scope}:{address_digest(client_address(request))}:{window}"
+    key = f"complaints:rate:{limit.scope}:{address_digest(client_ip_address(request))}:{window}"
     try:
         cache.add(key, 0, timeout=limit.window_seconds + 60)
         count = cache.incr(key)

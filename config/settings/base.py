@@ -352,9 +352,6 @@ COMPLAINT_NOTIFY_EMAIL = env_list("COMPLAINT_NOTIFY_EMAIL", [])
 COMPLAINT_RETENTION_DAYS = env_int("COMPLAINT_RETENTION_DAYS", 5 * 365)
 COMPLAINT_SUBMISSIONS_PER_HOUR = env_int("COMPLAINT_SUBMISSIONS_PER_HOUR", 10)
 COMPLAINT_STATUS_CHECKS_PER_HOUR = env_int("COMPLAINT_STATUS_CHECKS_PER_HOUR", 20)
-# The request header that holds the visitor's address behind the reverse proxy (for example
-# HTTP_X_REAL_IP); empty: REMOTE_ADDR. Rate limits count per address.
-CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER")
 # A form sent without a valid CSRF token gets a page in the visitor's language.
 CSRF_FAILURE_VIEW = "complaints.views.csrf_failure"
 # The largest public POST: three 10 MB attachments and the form's texts.

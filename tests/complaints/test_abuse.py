@@ -31,13 +31,21 @@ def test_too_many_complaints_from_one_address_get_an_accessible_429(
     assert other.status_code == 302
 
 
-def test_the_rate_limit_keys_on_the_proxys_header_when_told_to(client, complaint_site, settings):
+def test_the_rate_limit_keys_on_the_address_our_proxy_reports(client, complaint_site, settings):
     settings.COMPLAINT_SUBMISSIONS_PER_HOUR = 1
-    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    settings.TRUSTED_PROXY_COUNT = 1
     url = complaint_site.url("en")
-    assert client.post(url, VALID_ANSWERS, HTTP_X_REAL_IP="198.51.100.1").status_code == 302
-    assert client.post(url, VALID_ANSWERS, HTTP_X_REAL_IP="198.51.100.2").status_code == 302
-    assert client.post(url, VALID_ANSWERS, HTTP_X_REAL_IP="198.51.100.1").status_code == 429
+
+    def post_from(address, forged=""):
+        # The proxy appends the address it saw; what the client wrote itself stays to the left.
+        forwarded = f"{forged}, {address}" if forged else address
+        return client.post(url, VALID_ANSWERS, HTTP_X_FORWARDED_FOR=forwarded).status_code
+
+    assert post_from("198.51.100.1") == 302
+    assert post_from("198.51.100.2") == 302
+    assert post_from("198.51.100.1") == 429
+    # A client writing another address into the header itself is still itself.
+    assert post_from("198.51.100.1", forged="203.0.113.50") == 429
 
 
 def test_the_cache_holds_no_address(client, complaint_site):
