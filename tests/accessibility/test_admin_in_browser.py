@@ -8,6 +8,7 @@ from wagtail.users.models import UserProfile
 
 from accessibility.models import AuditRun
 from accessibility.testing import assert_no_axe_violations
+from staff.testing import set_up_two_factor_in_browser
 from tests.accessibility.report_data import stored_run
 
 pytestmark = pytest.mark.browser
@@ -25,6 +26,8 @@ def sign_in(browser, live_server, language):
     browser.find_element("css selector", "form [type=submit]").click()
     # Wait for the sign-in to land before the next address is loaded.
     WebDriverWait(browser, 10).until(lambda driver: "/login/" not in driver.current_url)
+    # A superuser must set up two-step verification at the first sign-in, as a person would.
+    set_up_two_factor_in_browser(browser)
 
 
 @pytest.mark.parametrize("language", ["az", "ru"])

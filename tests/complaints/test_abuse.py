@@ -50,7 +50,8 @@ def test_the_rate_limit_keys_on_the_address_our_proxy_reports(client, complaint_
 
 def test_the_cache_holds_no_address(client, complaint_site):
     client.post(complaint_site.url("en"), VALID_ANSWERS, REMOTE_ADDR="203.0.113.77")
-    keys = list(cache._cache.keys())
+    # django-redis lists its keys (CI runs on Redis); the in-memory cache keeps them in a dict.
+    keys = [str(key) for key in cache.keys("*")] if hasattr(cache, "keys") else [*cache._cache]
     assert keys and not any("203.0.113.77" in key for key in keys)
 
 
