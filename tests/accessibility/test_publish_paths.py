@@ -468,3 +468,10 @@ def test_copy_page_with_publish_copies_keeps_an_inaccessible_copy_a_draft(
     from_code = page.copy(update_attrs={"slug": "mandat-3"}, keep_live=True)
     assert not from_code.live
     assert [refusal.page.pk for refusal in from_code.copy_refusals] == [page.pk]
+    # A subtree copied live is made a draft as a whole when a page in it cannot publish.
+    child = make_page("qebul", parent=clean)
+    child.specific.body = json.dumps(image_without_alt(picture))
+    child.specific.save()
+    tree = clean.copy(recursive=True, update_attrs={"slug": "h-3"}, keep_live=True)
+    assert not tree.live
+    assert not tree.get_children().filter(live=True).exists()
