@@ -26,6 +26,7 @@ import contextlib
 import contextvars
 import functools
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.actions.copy_page import CopyPageAction
@@ -135,22 +136,31 @@ def _guard_translation_writes():
     def create_or_update_translation(
         self, locale, user=None, publish=True, copy_parent_pages=False, fallback=False
     ):
+        invalid = None
         try:
             with transaction.atomic():
-                result = original(
-                    self,
-                    locale,
-                    user=user,
-                    publish=publish,
-                    copy_parent_pages=copy_parent_pages,
-                    fallback=fallback,
-                )
-                translation = result[0]
-                goes_live = isinstance(translation, Page) and (publish or translation.live)
-                if goes_live and refuse_inaccessible(translation):
-                    raise _UndoWrites
+                try:
+                    result = original(
+                        self,
+                        locale,
+                        user=user,
+                        publish=publish,
+                        copy_parent_pages=copy_parent_pages,
+                        fallback=fallback,
+                    )
+                except ValidationError as error:
+                    # wagtail-localize marks the strings at fault before raising this: keep
+                    # those marks, as without this wrap, for its editor to show.
+                    invalid = error
+                else:
+                    translation = result[0]
+                    goes_live = isinstance(translation, Page) and (publish or translation.live)
+                    if goes_live and refuse_inaccessible(translation):
+                        raise _UndoWrites
         except _UndoWrites:
             return None
+        if invalid is not None:
+            raise invalid
         return result
 
     create_or_update_translation.accessibility_checked = True

@@ -400,6 +400,27 @@ def test_syncing_a_live_translation_never_writes_refused_content_into_its_row(
     assert_live_content_unchanged(english, live_revision)
 
 
+def test_a_translation_that_does_not_validate_keeps_wagtail_localizes_error_marks(
+    live_english_translation,
+):
+    """The guard's transaction must not undo the marks wagtail-localize's editor shows."""
+    from django.core.exceptions import ValidationError
+    from wagtail_localize.models import StringSegment, StringTranslation
+
+    page, english, record = live_english_translation
+    title = StringSegment.objects.get(source=record.source, context__path="title")
+    StringTranslation.objects.create(
+        translation_of=title.string,
+        locale=record.target_locale,
+        context=title.context,
+        data="x" * 300,  # Longer than a page title may be.
+    )
+    with pytest.raises(ValidationError):
+        record.save_target(publish=True)
+    marked = StringTranslation.objects.get(translation_of=title.string, locale=record.target_locale)
+    assert marked.has_error
+
+
 def test_a_draft_of_a_translation_that_is_not_live_still_saves(make_page, picture):
     from wagtail.models import Locale
     from wagtail_localize.models import Translation, TranslationSource
