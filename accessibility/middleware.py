@@ -1,7 +1,9 @@
 """The accessibility app's one middleware, for what happens around admin views.
 
 - A publish refused for accessibility errors (`publishing.PublishingRefused`) that a view did
-  not handle becomes an error message on the page's edit view, not a server error.
+  not handle (workflow approval, wagtail-localize's "Sync translated pages") becomes an error
+  message on the page's edit view, not a server error; when the refusal undid the page's
+  creation (a new translation), on the view the editor came from.
 - Starting a translation ("Translate this page") turns the page's alias copies into translations
   and wagtail-localize publishes them with the content they already showed: nothing changed for
   visitors, so no audit is queued while those views run.
@@ -11,6 +13,7 @@ from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from wagtail.models import Page
 
 from accessibility.publishing import PublishingRefused
 from accessibility.tasks import suspend_audit_on_publish
@@ -43,8 +46,12 @@ class AccessibilityAdminMiddleware:
         if not isinstance(exception, PublishingRefused):
             return None
         messages.error(request, exception.message)
-        edit_url = reverse("wagtailadmin_pages:edit", args=[exception.page.pk])
+        page_id = exception.page.pk
+        if page_id is not None and Page.objects.filter(pk=page_id).exists():
+            next_url = reverse("wagtailadmin_pages:edit", args=[page_id])
+        else:
+            next_url = request.get_full_path()
         if request.headers.get("x-requested-with") == "XMLHttpRequest":
             # Wagtail's workflow modals expect this answer and then follow `redirect`.
-            return JsonResponse({"step": "success", "redirect": edit_url})
-        return redirect(edit_url)
+            return JsonResponse({"step": "success", "redirect": next_url})
+        return redirect(next_url)

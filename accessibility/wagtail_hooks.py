@@ -166,5 +166,23 @@ def check_translation_before_publishing(request, page):
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
+@hooks.register("after_copy_page")
+def explain_a_copy_kept_as_draft(request, page, new_page):
+    """ "Publish copies" was refused for content with accessibility errors (`publishing`)."""
+    for refusal in getattr(new_page, "copy_refusals", []):
+        messages.error(
+            request,
+            _(
+                "The copy was saved as a draft, not published, because “%(title)s” has "
+                "accessibility problems to fix first: %(problems)s"
+            )
+            % {
+                "title": refusal.page.get_admin_display_title(),
+                "problems": " ".join(refusal.problems),
+            },
+        )
+    return None
+
+
 # After Wagtail's own registration (order 0), so that this one replaces its "publish" action.
 hooks.register("register_bulk_action", CheckedPublishBulkAction, order=100)

@@ -285,8 +285,9 @@ def test_a_translation_published_by_wagtail_localize_is_refused(
 
     with pytest.raises(PublishingRefused), django_capture_on_commit_callbacks(execute=True):
         translation.save_target(publish=True)
-    english = page.get_translation(Locale.objects.get(language_code="en"))
-    assert not english.live
+    # Refused before anything was written: not even a draft of the new translation is left.
+    english = Locale.objects.get(language_code="en")
+    assert not page.get_translations().filter(locale=english).exists()
 
 
 def test_the_page_form_refuses_a_new_page(client, homes, picture):  # noqa: F811
@@ -344,3 +345,154 @@ def test_content_live_from_before_the_check_is_never_shown_as_decorative(
     assert len(block_images) == 2, block_images
     assert " alt=" not in block_images[0], block_images
     assert ' alt=""' in block_images[1]
+
+
+@pytest.fixture
+def live_english_translation(make_page, django_capture_on_commit_callbacks):
+    """A live az page with a live en translation made by wagtail-localize; returns both and
+    the en Translation record."""
+    from wagtail.models import Locale
+    from wagtail_localize.models import Translation, TranslationSource
+
+    page = make_page()
+    source, _created = TranslationSource.get_or_create_from_instance(page.specific)
+    record = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code="en")
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        record.save_target(publish=True)
+    english = page.get_translation(record.target_locale).specific
+    assert english.live and english.body[0].block_type == "heading"
+    return page, english, record
+
+
+def give_the_source_an_image_without_alt(page, record, picture):
+    """Straight into the source's row (content from before the check), then synced."""
+    page = page.specific
+    page.body = json.dumps(image_without_alt(picture))
+    page.save()
+    record.source.update_from_db()
+
+
+def test_syncing_a_live_translation_never_writes_refused_content_into_its_row(
+    live_english_translation, picture, django_capture_on_commit_callbacks
+):
+    """wagtail-localize saves the translated content into the page row before it publishes
+    the revision: the row of a live translation is what visitors see."""
+    from accessibility.publishing import collect_refusals
+
+    page, english, record = live_english_translation
+    live_revision = english.live_revision_id
+    give_the_source_an_image_without_alt(page, record, picture)
+
+    with pytest.raises(PublishingRefused), django_capture_on_commit_callbacks(execute=True):
+        record.save_target(publish=True)
+    assert_live_content_unchanged(english, live_revision)
+    # A draft of a live translation would be written into the live row too: refused as well.
+    with pytest.raises(PublishingRefused):
+        record.save_target(publish=False)
+    assert_live_content_unchanged(english, live_revision)
+    # Collecting refusals, the translation is skipped and recorded, nothing written.
+    with collect_refusals() as refusals, django_capture_on_commit_callbacks(execute=True):
+        source = record.source
+        assert source.create_or_update_translation(record.target_locale, fallback=True) is None
+    assert [refusal.page.pk for refusal in refusals] == [english.pk]
+    assert_live_content_unchanged(english, live_revision)
+
+
+def test_a_translation_that_does_not_validate_keeps_wagtail_localizes_error_marks(
+    live_english_translation,
+):
+    """The guard's transaction must not undo the marks wagtail-localize's editor shows."""
+    from django.core.exceptions import ValidationError
+    from wagtail_localize.models import StringSegment, StringTranslation
+
+    page, english, record = live_english_translation
+    title = StringSegment.objects.get(source=record.source, context__path="title")
+    StringTranslation.objects.create(
+        translation_of=title.string,
+        locale=record.target_locale,
+        context=title.context,
+        data="x" * 300,  # Longer than a page title may be.
+    )
+    with pytest.raises(ValidationError):
+        record.save_target(publish=True)
+    marked = StringTranslation.objects.get(translation_of=title.string, locale=record.target_locale)
+    assert marked.has_error
+
+
+def test_a_draft_of_a_translation_that_is_not_live_still_saves(make_page, picture):
+    from wagtail.models import Locale
+    from wagtail_localize.models import Translation, TranslationSource
+
+    page = make_page()
+    page.specific.body = json.dumps(image_without_alt(picture))
+    page.specific.save()
+    source, _created = TranslationSource.get_or_create_from_instance(page.specific)
+    record = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code="ru")
+    )
+    record.save_target(publish=False)
+    russian = page.get_translation(record.target_locale).specific
+    assert not russian.live
+    assert russian.body[0].block_type == "image"
+
+
+def test_sync_translated_pages_shows_the_refusal_and_changes_nothing(
+    client, live_english_translation, picture, django_capture_on_commit_callbacks
+):
+    page, english, record = live_english_translation
+    live_revision = english.live_revision_id
+    give_the_source_an_image_without_alt(page, record, picture)
+    client.force_login(make_user("chief", "en", superuser=True))
+
+    url = reverse("wagtail_localize:update_translations", args=[record.source.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"publish_translations": "on"}, follow=True)
+
+    assert response.status_code == 200
+    assert response.redirect_chain[0][0] == reverse("wagtailadmin_pages:edit", args=[english.pk])
+    assert any("was not published" in message for message in messages_of(response))
+    assert_live_content_unchanged(english, live_revision)
+
+
+def copy_form(page, slug, publish_copies=True):
+    return {
+        "new_title": f"{page.title} (surət)",
+        "new_slug": slug,
+        "new_parent_page": page.get_parent().pk,
+        "publish_copies": "on" if publish_copies else "",
+    }
+
+
+def test_copy_page_with_publish_copies_keeps_an_inaccessible_copy_a_draft(
+    client, make_page, picture
+):
+    """ "Copy page" with "Publish copies" copies the live row without a publish action."""
+    page = make_page()
+    clean = make_page("haqqimizda")
+    page.specific.body = json.dumps(image_without_alt(picture))
+    page.specific.save()  # Content from before the check, live.
+    client.force_login(make_user("chief", "en", superuser=True))
+
+    url = reverse("wagtailadmin_pages:copy", args=[page.pk])
+    response = client.post(url, copy_form(page, "mandat-2"), follow=True)
+
+    assert response.status_code == 200
+    copy = StandardPage.objects.get(slug="mandat-2")
+    assert not copy.live and copy.live_revision_id is None
+    assert any("The copy was saved as a draft" in message for message in messages_of(response))
+    # A page that could be published is still copied live.
+    client.post(reverse("wagtailadmin_pages:copy", args=[clean.pk]), copy_form(clean, "h-2"))
+    assert StandardPage.objects.get(slug="h-2").live
+    # From code, the same: the copy is a draft and says why.
+    from_code = page.copy(update_attrs={"slug": "mandat-3"}, keep_live=True)
+    assert not from_code.live
+    assert [refusal.page.pk for refusal in from_code.copy_refusals] == [page.pk]
+    # A subtree copied live is made a draft as a whole when a page in it cannot publish.
+    child = make_page("qebul", parent=clean)
+    child.specific.body = json.dumps(image_without_alt(picture))
+    child.specific.save()
+    tree = clean.copy(recursive=True, update_attrs={"slug": "h-3"}, keep_live=True)
+    assert not tree.live
+    assert not tree.get_children().filter(live=True).exists()
