@@ -100,7 +100,10 @@ class PublicationPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["files"] = self.files.select_related("document")
+        # Editors' order, then the order they were added: a deterministic order on every database.
+        context["files"] = self.files.select_related("document").order_by(
+            models.F("sort_order").asc(nulls_last=True), "pk"
+        )
         return context
 
 

@@ -212,16 +212,6 @@ def test_parallel_sign_in_posts_leave_a_worker_for_cached_pages(front):
     assert page.finished_at < min(answer.finished_at for answer in reached_django)
 
 
-def test_without_nginx_parallel_sign_in_posts_hold_every_worker(front):
-    """The contrast: the cached page waits until a worker has hashed a password."""
-    port = front["gunicorn"].port
-    sources = [f"127.0.0.{number}" for number in (21, 22, 23, 24)]
-    page, sign_ins = parallel_sign_ins_and_a_page(port, sources, head_start=0.1)
-    assert page.status == 200
-    assert all(answer.status == 200 for answer in sign_ins)
-    assert page.finished_at > min(answer.finished_at for answer in sign_ins)
-
-
 def test_the_lockout_holds_whatever_x_forwarded_for_the_client_writes(front):
     """nginx appends the client's own address; Django reads it from the right."""
     attacker = SignIn(front["nginx"].port, "127.0.0.31")
@@ -258,12 +248,18 @@ def recycling_events(log_text):
 
 def test_workers_recycle_one_at_a_time_and_requests_keep_being_answered(front):
     port = front["nginx"].port
-    with concurrent.futures.ThreadPoolExecutor(2) as pool:
-        answers = list(pool.map(lambda _: fetch(port, "/en/").status, range(8 * RECYCLE_AFTER)))
+    log = front["var_dir"] / "gunicorn.log"
+    answers, deadline = [], time.monotonic() + 90
+    # Load in rounds until three recycles are logged: how many requests that takes depends on how
+    # fast a replacement worker starts, not on this test.
+    while time.monotonic() < deadline:
+        with concurrent.futures.ThreadPoolExecutor(2) as pool:
+            answers += pool.map(lambda _: fetch(port, "/en/").status, range(2 * RECYCLE_AFTER))
+        events = recycling_events(log.read_text())
+        recycles = [event for event in events if event[0] == "recycles after"]
+        if len(recycles) >= 3:
+            break
     assert answers == [200] * len(answers)
-
-    events = recycling_events((front["var_dir"] / "gunicorn.log").read_text())
-    recycles = [event for event in events if event[0] == "recycles after"]
     assert len(recycles) >= 3, events
     # Between two recycles, a replacement worker became ready: never two gone at once.
     recycling = False
