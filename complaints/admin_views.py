@@ -24,6 +24,7 @@ from complaints.admin_forms import CaseForm
 from complaints.export import neutralise_formula
 from complaints.filters import ComplaintFilterSet
 from complaints.models import (
+    ANSWER_FIELDS,
     Complaint,
     ComplaintAttachment,
     MessageStatus,
@@ -62,15 +63,7 @@ class ComplaintIndexView(IndexView):
         "outcome",
         "closed_at",
         "assignee",
-        "name",
-        "email",
-        "phone",
-        "postal_address",
-        "authority",
-        "what_happened",
-        "when_happened",
-        "outcome_sought",
-        "court_involvement",
+        *ANSWER_FIELDS,
     ]
 
     def get_base_queryset(self):

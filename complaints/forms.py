@@ -119,15 +119,7 @@ class ComplaintForm(forms.Form):
     )
 
     PUBLIC_FIELD_NAMES = (
-        "name",
-        "email",
-        "phone",
-        "postal_address",
-        "authority",
-        "what_happened",
-        "when_happened",
-        "outcome_sought",
-        "court_involvement",
+        *cases.ANSWER_FIELDS,
         "attachments",
         "consent",
     )

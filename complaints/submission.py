@@ -15,21 +15,10 @@ from complaints.models import (
     MessageKind,
 )
 from complaints.models.attachments import ORIGINAL_NAME_MAX_LENGTH
+from complaints.models.cases import ANSWER_FIELDS
 from complaints.models.references import allocate_number, format_reference
 
 logger = logging.getLogger(__name__)
-
-CASE_FIELDS = (
-    "name",
-    "email",
-    "phone",
-    "postal_address",
-    "authority",
-    "what_happened",
-    "when_happened",
-    "outcome_sought",
-    "court_involvement",
-)
 
 
 # SQLite lets one writer in at a time and refuses the others at once ("database table is
@@ -90,7 +79,7 @@ def _save_case(cleaned_data, language, now):
         language=language,
         received_at=now,
         consent_given_at=now,
-        **{name: cleaned_data.get(name) or "" for name in CASE_FIELDS},
+        **{name: cleaned_data.get(name) or "" for name in ANSWER_FIELDS},
     )
 
 

@@ -2,6 +2,7 @@
 
 from complaints.models.attachments import ComplaintAttachment
 from complaints.models.cases import (
+    ANSWER_FIELDS,
     Complaint,
     ComplaintNote,
     CourtInvolvement,
@@ -13,6 +14,7 @@ from complaints.models.page import ComplaintPage
 from complaints.models.references import ReferenceCounter
 
 __all__ = [
+    "ANSWER_FIELDS",
     "Complaint",
     "ComplaintAttachment",
     "ComplaintMessage",

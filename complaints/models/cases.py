@@ -42,6 +42,20 @@ class CourtInvolvement(models.TextChoices):
     UNSURE = "unsure", _("I do not know")
 
 
+# What the complainant told us: the form's own fields, stored on the case, exported to officers.
+ANSWER_FIELDS = (
+    "name",
+    "email",
+    "phone",
+    "postal_address",
+    "authority",
+    "what_happened",
+    "when_happened",
+    "outcome_sought",
+    "court_involvement",
+)
+
+
 class Complaint(models.Model):
     """One complaint. Its `str` is the reference number only, so that Wagtail's log, messages
     and page titles never carry the complainant's personal data."""
