@@ -9,7 +9,7 @@ import datetime
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
 from accessibility.models import AccessibilityStatementPage
-from home.demo_translation import translate_instance
+from core.demo_translation import translate_instance
 from home.models import FooterText, HomePage
 
 TRANSLATED_LANGUAGES = ("en", "ru")

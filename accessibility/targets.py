@@ -74,7 +74,7 @@ def parse_viewport(text):
 def available_variants():
     """Named preference variants: 'default', 'theme-<theme>', 'text-<size>' (join with '+')."""
     try:
-        from home import preferences
+        from core import preferences
     except ImportError:
         return {DEFAULT_VARIANT_NAME: {}}
     names = {DEFAULT_VARIANT_NAME: {}}
@@ -97,7 +97,7 @@ def parse_variant(name):
         choices.update(known[part])
     if not choices:
         return Variant()
-    from home.preferences import Preferences, cookie_name
+    from core.preferences import Preferences, cookie_name
 
     value = Preferences(**choices).cookie_value
     return Variant(name=name.strip(), cookies=((cookie_name(), value),))

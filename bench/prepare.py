@@ -42,7 +42,7 @@ def sitemap_parts():
     """How many parts sitemap.xml has (1 while the site is small)."""
     from wagtail.models import Site
 
-    from home.sitemap import part_count
+    from core.sitemap import part_count
 
     return part_count(Site.objects.get(is_default_site=True))
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from complaints.models import cases
 from complaints.models.cases import CourtInvolvement
 from complaints.uploads import ACCEPT_ATTRIBUTE, check_attachments
-from home.models import phone_number_validator
+from core.models import phone_number_validator
 
 REFERENCE_PATTERN = r"^\d{4}-\d{6}$"
 HONEYPOT_FIELD = "website"

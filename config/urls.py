@@ -7,9 +7,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import routing
-from home import sitemap as sitemap_views
-from home import views as home_views
+from core import routing
+from core import sitemap as sitemap_views
+from core import views as core_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -36,13 +36,13 @@ if settings.DEBUG or settings.SERVE_MEDIA_FILES:
     ]
 
 urlpatterns += i18n_patterns(
-    path("preferences/", home_views.display_preferences, name="display_preferences"),
+    path("preferences/", core_views.display_preferences, name="display_preferences"),
     path("", include("search.urls")),
-    # Wagtail's catch-all page route comes last, found in two queries (home/routing.py).
+    # Wagtail's catch-all page route comes last, found in two queries (core/routing.py).
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 
-handler404 = home_views.page_not_found
-handler500 = home_views.server_error
+handler404 = core_views.page_not_found
+handler500 = core_views.server_error

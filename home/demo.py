@@ -2,7 +2,7 @@
 
 from wagtail.models import Locale, Page, Site
 
-from home.demo_translation import translate_instance
+from core.demo_translation import translate_instance
 from home.models import HomePage, Hotline
 
 HOME = {

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from wagtail.models import Page
 
-from home.visibility import public
+from core.visibility import public
 
 
 @dataclass(frozen=True)

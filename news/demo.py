@@ -9,9 +9,9 @@ import uuid
 from django.utils.html import escape
 from wagtail_localize.strings import StringValue
 
-from home.demo_images import demo_image
-from home.demo_translation import translate_instance
-from home.slugs import localised_slug
+from core.demo_images import demo_image
+from core.demo_translation import translate_instance
+from core.slugs import localised_slug
 from news.demo_content import ARTICLES, CATEGORIES, NEWS_INDEX
 from news.demo_documents import demo_document
 from news.models import ArticleViewCount, NewsCategory, NewsIndexPage, NewsPage

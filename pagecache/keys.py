@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlencode
 from django.http.request import split_domain_port
 from django.utils.translation import get_language_from_path
 
-from home.preferences import preference_cache_variant
+from core.preferences import preference_cache_variant
 
 from .generation import bump_generation, current_generation, page_cache
 

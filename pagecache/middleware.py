@@ -13,7 +13,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from home.visibility import serving_public_site
+from core.visibility import serving_public_site
 
 from .keys import current_generation, meaningful_query, page_cache, page_cache_key
 from .memo import generation_for_request

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Locale, Page
 
-from home.views import database_is_unreachable
-from home.visibility import public
+from core.views import database_is_unreachable
+from core.visibility import public
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10

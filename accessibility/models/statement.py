@@ -29,7 +29,7 @@ from wagtail.fields import RichTextField
 from wagtail_localize.fields import SynchronizedField
 
 from accessibility.runs import latest_site_run
-from home.models import BasePage
+from core.models import BasePage
 
 from .audit import AuditRun, PageResult, Violation
 

@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
-from home.models import BasePage
+from core.models import BasePage
 
 
 class ComplaintPage(RoutablePageMixin, BasePage):

@@ -23,6 +23,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "home",
+    "core",
     "news",
     "search",
     "institution",
@@ -78,7 +79,7 @@ MIDDLEWARE = [
     # After sessions, before CommonMiddleware (which may redirect with the language prefix).
     "django.middleware.locale.LocaleMiddleware",
     # After LocaleMiddleware: an admin response is labelled with the editor's own language.
-    "home.admin_language.AdminContentLanguageMiddleware",
+    "core.admin_language.AdminContentLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before the CSRF check, the first to read a request's body: an oversized public POST gets
     # a clear 413 page in the visitor's language (complaints/middleware.py).
@@ -91,7 +92,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "staff.middleware.TwoFactorMiddleware",
     # Translators keep to their own language in wagtail-localize's views and string API.
-    "home.translator_guard.TranslatorLanguageMiddleware",
+    "core.translator_guard.TranslatorLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After messages: a refused publish becomes an error message on the page's edit view, and
     # starting a translation queues no audit.
@@ -117,7 +118,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
-                "home.preferences.visitor_preferences",
+                "core.preferences.visitor_preferences",
             ],
         },
     },

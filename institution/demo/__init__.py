@@ -5,7 +5,7 @@ editor would. Every builder finds what an earlier run made and updates it (idemp
 """
 
 from complaints.models import ComplaintPage
-from home.demo_translation import translate_instance
+from core.demo_translation import translate_instance
 from home.models import FooterText, HomePage
 from institution.demo import institutional_texts as texts
 from institution.demo.complaint_texts import (

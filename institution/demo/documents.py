@@ -7,7 +7,7 @@ from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.documents import get_document_model
 
-from home.demo_images import load_font
+from core.demo_images import load_font
 
 A4_AT_72_DPI = (595, 842)
 

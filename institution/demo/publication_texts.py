@@ -1,6 +1,6 @@
 """Demo text of the publications: two annual reports and a special report."""
 
-from home.az_grammar import ordinal
+from core.az_grammar import ordinal
 from institution.demo.specs import Body, T
 
 PUBLICATIONS_TITLE = T("Məruzələr", "Reports", "Доклады")

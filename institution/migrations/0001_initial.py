@@ -275,7 +275,7 @@ class Migration(migrations.Migration):
                         ],
                         block_lookup={
                             0: (
-                                "home.blocks.ParagraphBlock",
+                                "core.blocks.ParagraphBlock",
                                 (),
                                 {
                                     "features": [
@@ -491,7 +491,7 @@ class Migration(migrations.Migration):
                         ],
                         block_lookup={
                             0: (
-                                "home.blocks.ParagraphBlock",
+                                "core.blocks.ParagraphBlock",
                                 (),
                                 {
                                     "features": [

@@ -7,8 +7,8 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.models import BasePage, phone_number_validator
-from home.visibility import public
+from core.models import BasePage, phone_number_validator
+from core.visibility import public
 
 
 class OfficeIndexPage(BasePage):

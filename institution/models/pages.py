@@ -7,9 +7,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import BaseStreamBlock
-from home.models import BasePage, phone_number_validator
-from home.visibility import public
+from core.blocks import BaseStreamBlock
+from core.models import BasePage, phone_number_validator
+from core.visibility import public
 from institution.blocks import QuestionAnswerBlock
 from institution.navigation import section_navigation
 

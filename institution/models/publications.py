@@ -11,10 +11,10 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import BaseStreamBlock
-from home.languages import file_language_label
-from home.models import BasePage
-from home.visibility import public
+from core.blocks import BaseStreamBlock
+from core.languages import file_language_label
+from core.models import BasePage
+from core.visibility import public
 
 
 class PublicationType(models.TextChoices):

@@ -78,7 +78,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         block_lookup={
                             0: (
-                                "home.blocks.ParagraphBlock",
+                                "core.blocks.ParagraphBlock",
                                 (),
                                 {
                                     "features": [

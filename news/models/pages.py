@@ -12,9 +12,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import BaseStreamBlock
-from home.models import BasePage
-from home.visibility import public
+from core.blocks import BaseStreamBlock
+from core.models import BasePage
+from core.visibility import public
 from news.forms import NewsPageForm
 from news.models.snippets import NewsCategory
 from pagecache.memo import per_language_and_generation
@@ -194,7 +194,7 @@ class NewsPage(BasePage):
         except NewsPage.view_count.RelatedObjectDoesNotExist:
             return 0
 
-    # Fetched with the article when it is served (home/routing.py): shown on every article.
+    # Fetched with the article when it is served (core/routing.py): shown on every article.
     serve_related = ("locale", "lead_image", "view_count")
 
     def categories_in_language(self, categories=None):

@@ -210,7 +210,7 @@ def test_warnings_are_shown_once_per_save_not_once_per_autosave(client, page_in)
 
 
 def test_the_table_message_names_the_column_heading_to_fill_in(page_in):
-    from home.blocks import BaseStreamBlock
+    from core.blocks import BaseStreamBlock
 
     page = page_in("en")
     table = {

@@ -18,7 +18,7 @@ from accessibility import workers
 from accessibility.config import audit_settings
 from accessibility.models import AuditRun, PageResult
 from accessibility.tasks import suspend_audit_on_publish
-from home.demo_translation import translate_instance
+from core.demo_translation import translate_instance
 from institution.models import StandardPage
 from tests.accessibility.editor_fixtures import homes, make_page_editor, make_user  # noqa: F401
 from tests.accessibility.queued_tasks import queued_audits, run_queued_tasks

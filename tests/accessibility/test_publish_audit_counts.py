@@ -8,7 +8,7 @@ from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from accessibility.models import AuditRun
-from home.locale_sync import synchronise_languages_from_default
+from core.locale_sync import synchronise_languages_from_default
 from institution.models import StandardPage
 from tests.accessibility.editor_fixtures import homes, make_user  # noqa: F401
 from tests.accessibility.queued_tasks import queued_audits, run_queued_tasks

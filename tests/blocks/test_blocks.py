@@ -8,8 +8,8 @@ from wagtail.embeds.models import Embed
 from wagtail.rich_text import RichText
 from wagtail_localize.segments import StringSegmentValue
 
-from home.blocks import BaseStreamBlock, ImageBlock, TableBlock, VideoBlock
-from home.demo_images import demo_image
+from core.blocks import BaseStreamBlock, ImageBlock, TableBlock, VideoBlock
+from core.demo_images import demo_image
 from news.demo_documents import demo_document
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.test import Client
 
 from complaints.groups import OFFICER_GROUP_NAME, setup_officer_group
 from complaints.models import ComplaintPage
-from home.demo_translation import translate_instance
+from core.demo_translation import translate_instance
 from tests.translation.conftest import TrilingualSite
 
 LANGUAGES = ("az", "en", "ru")

@@ -12,7 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail.models import ModelLogEntry
 
 from complaints.models import Complaint, ComplaintAttachment
-from home.translators import setup_translator_groups
+from core.translators import setup_translator_groups
 from tests.complaints.conftest import LANGUAGES, VALID_ANSWERS, client_for, make_user
 
 pytestmark = pytest.mark.django_db

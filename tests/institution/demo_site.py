@@ -11,8 +11,8 @@ from django.utils.module_loading import import_string
 from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 
+from core.management.commands.load_demo_content import DEMO_BUILDERS, DemoContext
 from home.demo import ensure_locales
-from home.management.commands.load_demo_content import DEMO_BUILDERS, DemoContext
 
 LANGUAGES = ("az", "en", "ru")
 INSTITUTION_BUILDERS = [

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
-from home.demo_images import demo_image
+from core.demo_images import demo_image
 from tests.news.site import add_article, add_articles, build_news_site, category
 
 INDEX_URL = "/en/news/"

@@ -110,7 +110,7 @@ class NewsPageTreeTests(WagtailPageTestCase):
         self.assertEqual(counts, (3, 12, 3))
 
     def test_admin_refuses_a_lead_image_without_alternative_text(self):
-        from home.demo_images import demo_image
+        from core.demo_images import demo_image
 
         image = demo_image("Test picture", "#224466", ["Test"])
         index = self.site["indexes"]["az"]

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import OperationalError
 from django.test import Client
 
-from home import routing
+from core import routing
 from tests.live_site import (
     Gunicorn,
     PostgresServer,

@@ -10,8 +10,8 @@ from django.test import RequestFactory
 from wagtail.models import Page, PageViewRestriction, Site
 
 from bench.content import home_page
-from home import routing
-from home.visibility import any_view_restrictions, serving_public_site
+from core import routing
+from core.visibility import any_view_restrictions, serving_public_site
 from pagecache import purge
 from pagecache.generation import GENERATION_COPY_KEY, current_generation, generation_of_record
 from pagecache.memo import NOT_CACHED, LocalAnswers
@@ -160,6 +160,6 @@ def test_the_privacy_shortcut_answers_as_wagtail_on_every_page(news_site, page_c
 
 
 def routing_public_pks():
-    from home.visibility import public
+    from core.visibility import public
 
     return public(Page.objects.live()).values_list("pk", flat=True)

@@ -1,4 +1,4 @@
-"""Finding a page in two queries (home/routing.py) answers exactly as Wagtail's tree walk does."""
+"""Finding a page in two queries (core/routing.py) answers exactly as Wagtail's tree walk does."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -6,7 +6,7 @@ from django.test import RequestFactory
 from wagtail.models import Page, PageViewRestriction, Site
 
 from bench.content import create_articles, ensure_news_index
-from home import routing
+from core import routing
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.management.base import CommandError
 
-from home.management.commands import load_demo_content
-from home.management.commands.load_demo_content import DEMO_ADMIN_USERNAME, Command
+from core.management.commands import load_demo_content
+from core.management.commands.load_demo_content import DEMO_ADMIN_USERNAME, Command
 
 pytestmark = pytest.mark.django_db
 

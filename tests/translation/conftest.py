@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from wagtail.models import Locale, Page, Site
 
-from home.demo_translation import translate_instance
+from core.demo_translation import translate_instance
 from home.models import HomePage
 
 HOME_TITLES = {"az": "Ombudsman", "en": "Ombudsman (en)", "ru": "Омбудсман"}

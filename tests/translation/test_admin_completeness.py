@@ -9,7 +9,7 @@ from django.utils import translation
 from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from home.admin_translations import admin_msgids, untranslated_admin_msgids
+from core.admin_translations import admin_msgids, untranslated_admin_msgids
 from institution.models import StandardPage
 from tests.translation.test_admin_language import admin_catalogs, editor_client  # noqa: F401
 

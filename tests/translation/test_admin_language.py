@@ -11,7 +11,7 @@ from django.test import Client
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
-from home.admin_translations import build_admin_catalogs, merged_catalog
+from core.admin_translations import build_admin_catalogs, merged_catalog
 
 pytestmark = pytest.mark.django_db
 

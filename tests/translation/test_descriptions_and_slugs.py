@@ -8,9 +8,9 @@ from django.test import Client
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
-from home.demo_translation import translate_instance
-from home.descriptions import MAX_LENGTH, shorten
-from home.slugs import localised_slug
+from core.demo_translation import translate_instance
+from core.descriptions import MAX_LENGTH, shorten
+from core.slugs import localised_slug
 from institution.models import StandardPage
 
 AZERBAIJANI_ONLY = re.compile("[əƏıİğĞşŞçÇöÖüÜ]")

@@ -8,7 +8,7 @@ import polib
 import pytest
 from django.conf import settings
 
-from home.az_grammar import ordinal, with_copula
+from core.az_grammar import ordinal, with_copula
 
 BASE_DIR = Path(settings.BASE_DIR)
 GLOSSARY = BASE_DIR / "docs" / "glossary.md"

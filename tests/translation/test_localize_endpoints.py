@@ -14,10 +14,10 @@ from django.test import Client
 from django.urls import reverse
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from home import translator_guard
-from home.demo_translation import translate_instance
+from core import translator_guard
+from core.demo_translation import translate_instance
+from core.translators import setup_translator_groups
 from home.models import Hotline
-from home.translators import setup_translator_groups
 
 pytestmark = pytest.mark.django_db
 

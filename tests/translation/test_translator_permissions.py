@@ -6,9 +6,9 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
-from home.demo_translation import translate_instance
+from core.demo_translation import translate_instance
+from core.translators import TRANSLATOR_GROUP_NAMES, setup_translator_groups
 from home.models import Hotline
-from home.translators import TRANSLATOR_GROUP_NAMES, setup_translator_groups
 
 pytestmark = pytest.mark.django_db
 

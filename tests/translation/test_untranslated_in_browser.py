@@ -3,7 +3,7 @@
 import pytest
 
 from accessibility.testing import assert_no_axe_violations
-from home.locale_sync import synchronise_languages_from_default
+from core.locale_sync import synchronise_languages_from_default
 from institution.models import StandardPage
 
 pytestmark = pytest.mark.browser

@@ -8,8 +8,8 @@ from django.template import Context, Template
 from django.test import Client
 from wagtail.models import Locale, Page
 
-from home.demo_translation import translate_instance
-from home.locale_sync import synchronise_languages_from_default
+from core.demo_translation import translate_instance
+from core.locale_sync import synchronise_languages_from_default
 from institution.models import StandardPage
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-from home.demo_translation import translate_instance
+from core.demo_translation import translate_instance
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 
 pytestmark = pytest.mark.django_db

@@ -2,10 +2,10 @@
 
 from django import template
 
-from home import navigation
+from core import navigation
+from core.routing import find_site
+from core.templatetags.site_tags import localized_snippet
 from home.models import FooterText
-from home.routing import find_site
-from home.templatetags.site_tags import localized_snippet
 
 register = template.Library()
 

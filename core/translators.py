@@ -2,7 +2,7 @@
 
 Pages are restricted by Wagtail's own page permissions on the language's home page. Wagtail's
 snippet permissions are per model, not per language, so `locale_denied_response` (wired up in
-`home/wagtail_hooks.py`) refuses a translator the admin's create, edit and delete views of a
+`core/wagtail_hooks.py`) refuses a translator the admin's create, edit and delete views of a
 snippet in another language.
 """
 

@@ -104,7 +104,7 @@ def page_alternates(page, request):
     offered, and no hreflang claims the source text is, say, English. Kept per page until the
     next publish, except for a page not saved yet (an editor's preview).
     """
-    from home.routing import find_site  # home.routing needs the models loaded
+    from core.routing import find_site  # core.routing needs the models loaded
 
     site = find_site(request) if request is not None else None
     if page.pk is None or site is None:
@@ -141,7 +141,7 @@ def view_alternates(request):
 
 def page_at(path, language_code, site):
     """The live page of `language_code`'s tree at `path` (its URL without the prefix), or None."""
-    from home.routing import language_root, locate  # home.routing needs the models loaded
+    from core.routing import language_root, locate  # core.routing needs the models loaded
 
     with override(language_code):
         root = language_root(site)
@@ -158,7 +158,7 @@ def path_in_language(path, language_code, request):
     A page's translation when it has one (without the query, whose filters name things of the
     other language), else that language's home page; any other view under the new prefix.
     """
-    from home.routing import find_site
+    from core.routing import find_site
 
     parts = urlsplit(path)
     current = get_language_from_path(parts.path)

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.models import Locale, Page
 
-from home.languages import foreign_content_language
-from home.visibility import public
+from core.languages import foreign_content_language
+from core.visibility import public
 from pagecache.memo import per_language_and_generation
 
 

@@ -12,9 +12,9 @@ from django.utils.timezone import localtime
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
-from home.languages import UNTRANSLATED_ALIAS, default_language_code
-from home.routing import find_site
-from home.visibility import public
+from core.languages import UNTRANSLATED_ALIAS, default_language_code
+from core.routing import find_site
+from core.visibility import public
 
 
 @dataclass

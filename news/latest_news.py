@@ -6,7 +6,7 @@ here rather than imported, which keeps home importable on its own.
 
 from django.apps import apps
 
-from home.visibility import public
+from core.visibility import public
 
 
 def latest_news(locale, count):

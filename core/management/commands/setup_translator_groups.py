@@ -1,8 +1,8 @@
-"""Create or refresh the per-language translator groups (see `home.translators`)."""
+"""Create or refresh the per-language translator groups (see `core.translators`)."""
 
 from django.core.management.base import BaseCommand
 
-from home.translators import setup_translator_groups
+from core.translators import setup_translator_groups
 
 
 class Command(BaseCommand):

@@ -11,8 +11,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django.views.defaults import server_error as django_server_error
 
-from home.languages import preferences_alternates
-from home.preferences import (
+from core.languages import preferences_alternates
+from core.preferences import (
     Preferences,
     PreferencesForm,
     preferences_from_request,
@@ -82,7 +82,7 @@ def display_preferences(request):
         # Switching language here leads back to the visitor's page in the new language.
         "alternates": preferences_alternates(request, return_path),
     }
-    return TemplateResponse(request, "home/display_preferences.html", context, status=status)
+    return TemplateResponse(request, "core/display_preferences.html", context, status=status)
 
 
 def _redirect_with_preferences(request, return_path, preferences):

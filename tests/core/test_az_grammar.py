@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.az_grammar import last_word_read_aloud, ordinal, with_copula
+from core.az_grammar import last_word_read_aloud, ordinal, with_copula
 
 
 @pytest.mark.parametrize(

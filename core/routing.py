@@ -12,7 +12,7 @@ Whenever the shortcut could answer differently from the walk (a page on the way 
 routes claim the rest of the URL, no site, a memoised location that no longer matches the page
 read from the database: moved, renamed or gone), it steps aside and Wagtail walks the tree as
 usual. Liveness and privacy are never memoised here: the page itself is read from the database
-on every request, and Wagtail's `serve` checks its view restrictions (home/visibility.py).
+on every request, and Wagtail's `serve` checks its view restrictions (core/visibility.py).
 """
 
 from dataclasses import dataclass

@@ -46,7 +46,7 @@ def site_description():
 
 def page_description(page):
     """What search engines show for `page`, in the language the page is shown in."""
-    from home.languages import content_source
+    from core.languages import content_source
 
     written = plain_text(page.search_description)
     if written:

@@ -4,8 +4,8 @@ from django import template
 from django.utils.html import format_html
 from wagtail.models import Locale
 
-from home.descriptions import site_description
-from home.languages import (
+from core.descriptions import site_description
+from core.languages import (
     content_language,
     file_language_label,
     foreign_content_language,
@@ -15,8 +15,8 @@ from home.languages import (
     view_alternates,
     x_default,
 )
+from core.untranslated_text import source_language_of
 from home.models import Hotline
-from home.untranslated_text import source_language_of
 from pagecache.memo import per_language_and_generation
 
 register = template.Library()
@@ -87,7 +87,7 @@ def absolute_url(context, url):
         return url
     from django.conf import settings
 
-    from home.routing import find_site
+    from core.routing import find_site
 
     request = context.get("request")
     site = find_site(request) if request is not None else None

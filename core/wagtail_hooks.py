@@ -3,7 +3,7 @@
 from wagtail import hooks
 from wagtail.models import Locale, TranslatableMixin
 
-from home.translators import locale_denied_response
+from core.translators import locale_denied_response
 
 # Before wagtail-localize's own `before_edit_snippet`, which shows the translation editor.
 BEFORE_WAGTAIL_LOCALIZE = -100

@@ -1,11 +1,11 @@
-"""Memoised navigation (home/navigation.py) never shows an editor's unsaved preview to visitors,
+"""Memoised navigation (core/navigation.py) never shows an editor's unsaved preview to visitors,
 and follows what editors publish."""
 
 from django.test import RequestFactory
 from django.utils import translation
 
+from core.templatetags.navigation_tags import resolve_links
 from home.models import HomePage
-from home.templatetags.navigation_tags import resolve_links
 from institution.models import StandardPage
 from tests.institution.demo_site import DemoSiteTestCase
 

@@ -1,9 +1,9 @@
-"""Build the Wagtail admin's Azerbaijani catalogs (see `home.admin_translations`)."""
+"""Build the Wagtail admin's Azerbaijani catalogs (see `core.admin_translations`)."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from home.admin_translations import build_admin_catalogs
+from core.admin_translations import build_admin_catalogs
 
 
 class Command(BaseCommand):

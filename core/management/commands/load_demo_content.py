@@ -28,8 +28,8 @@ DEMO_BUILDERS = [
     "accessibility.demo.build_statement",
     # Keep these two last (add new builders above them): the translator groups need every
     # language's home page, and locale synchronisation aliases whatever is left untranslated.
-    "home.translators.build_translator_groups",
-    "home.locale_sync.build_locale_synchronisation",
+    "core.translators.build_translator_groups",
+    "core.locale_sync.build_locale_synchronisation",
 ]
 
 DEMO_ADMIN_USERNAME = "admin"

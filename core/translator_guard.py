@@ -15,7 +15,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation, TranslationSource
 
-from home.translators import translator_language_codes
+from core.translators import translator_language_codes
 
 LOCALIZE_NAMESPACE = "wagtail_localize"
 # Read-only views that show nothing a translator cannot see in the admin already.
@@ -86,7 +86,7 @@ LANGUAGES_OF_VIEW = {
     # Converting a translation back into an alias changes the translated page.
     "convert_to_alias": page_languages,
     # Sending content out for translation is the source language's translators' work
-    # (home/translators.py): they may send only what is in their own language.
+    # (core/translators.py): they may send only what is in their own language.
     "submit_page_translation": page_languages,
     "submit_snippet_translation": snippet_languages,
 }

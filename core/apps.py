@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "core"
+    verbose_name = "Site core shared by every page app"
+
+    def ready(self):
+        from core.admin_lazy_labels import translate_redirect_filter_when_shown
+        from core.translation_fallback import use_english_as_the_only_fallback
+
+        use_english_as_the_only_fallback()
+        translate_redirect_filter_when_shown()
