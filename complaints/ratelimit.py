@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
-from config.client_address import client_ip_address
+from core.client_address import client_ip_address
 
 logger = logging.getLogger(__name__)
 

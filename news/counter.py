@@ -37,7 +37,7 @@ from django.db import IntegrityError, connections, transaction
 from django.db.models import F
 from django.utils.crypto import salted_hmac
 
-from config.client_address import client_ip_address
+from core.client_address import client_ip_address
 
 logger = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ import logging
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
-from config.client_address import client_ip_address
+from core.client_address import client_ip_address
 from staff import middleware
 
 auth_logger = logging.getLogger("staff.auth")

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from config.client_address import client_ip_address
+from core.client_address import client_ip_address
 from staff import devices
 from staff.forms import AuthenticatorCodeForm, RecoveryCodeForm
 from staff.policy import has_two_factor, is_privileged

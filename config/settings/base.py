@@ -281,7 +281,7 @@ VIEW_COUNTED_PAGE_TYPES = {"news.newspage"}
 VIEW_COUNT_FLUSH_SECONDS = env_int("VIEW_COUNT_FLUSH_SECONDS", 0)
 # Reverse proxies of our own in front of the application (production: the shipped nginx) whose
 # X-Forwarded-For names the client, for sign-in throttling and the view counter's once-an-hour
-# visitor (config/client_address.py); 0: the connection's own address.
+# visitor (core/client_address.py); 0: the connection's own address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Media files in an S3-compatible bucket when one is named; credentials come from the usual
@@ -468,6 +468,6 @@ AXES_RESET_ON_SUCCESS = True
 # The lockout ends when announced: attempts during it do not extend it.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "config.login_throttling.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "config.client_address.client_ip_address"
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_ip_address"
 # Logged: the username tried and the address (to act on an attack); the password never is.
 AXES_SENSITIVE_PARAMETERS = []
