@@ -25,8 +25,8 @@ def build_minimal_site():
     """Locales, the home pages in az/en/ru and the hotline: the demo's first builders only."""
     from django.contrib.auth import get_user_model
 
-    from core.management.commands.load_demo_content import DemoContext
-    from home.demo import build_home, build_hotline, ensure_locales
+    from core.demo import DemoContext, ensure_locales
+    from home.demo import build_home, build_hotline
 
     user = get_user_model().objects.filter(is_superuser=True).first()
     context = DemoContext(user=user, locales=ensure_locales(), stdout=None)

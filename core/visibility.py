@@ -5,7 +5,7 @@ institution's site rarely has a private page, so whether any exists is memoised 
 generation (pagecache/generation.py, whose number of record is in the database). The shortcut
 fails closed:
 
-- it applies only while serving the public site (`serving_public_site`, set by the page-cache
+- it applies only while serving the public site (`pagecache/serving.py`, set by the page-cache
   middleware for GET/HEAD outside the admin); the admin's privacy dialog, page copies, aliases,
   previews and every other caller ask the database, always;
 - saving or deleting a view restriction, or changing its groups, writes a new generation to the
@@ -14,24 +14,10 @@ fails closed:
 - when neither the cache nor the database can give the generation, the memo is not used.
 """
 
-import contextlib
-import contextvars
-
 from wagtail.models import PageViewRestriction
 
 from pagecache.memo import per_language_and_generation
-
-_serving_public_site = contextvars.ContextVar("serving_public_site", default=False)
-
-
-@contextlib.contextmanager
-def serving_public_site():
-    """Within this block (one public request), the memoised answer may replace the check."""
-    token = _serving_public_site.set(True)
-    try:
-        yield
-    finally:
-        _serving_public_site.reset(token)
+from pagecache.serving import is_serving_public_site
 
 
 @per_language_and_generation
@@ -42,7 +28,7 @@ def any_view_restrictions():
 
 def restriction_check_may_be_skipped():
     """True only on the public serving path while the memo vouches that no page is private."""
-    return _serving_public_site.get() and not any_view_restrictions()
+    return is_serving_public_site() and not any_view_restrictions()
 
 
 def public(queryset):

@@ -1,6 +1,6 @@
 """Demo content for the skeleton: locales, the home page in three languages, hotline, site."""
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from core.demo_translation import translate_instance
 from home.models import HomePage, Hotline
@@ -47,12 +47,6 @@ HOTLINE_TRANSLATIONS = {
 TRANSLATED_LANGUAGES = ("en", "ru")
 
 
-def ensure_locales():
-    return {
-        code: Locale.objects.get_or_create(language_code=code)[0] for code in ("az", "en", "ru")
-    }
-
-
 def build_home(context):
     """Create or update the az home page, its en and ru translations, and point the Site at it."""
     locales = context.locales
@@ -75,6 +69,8 @@ def build_home(context):
     Page.objects.filter(depth=2, slug="home", locale=locales["az"]).exclude(pk=home.pk).delete()
 
     context.homes = {"az": home}
+    # Whoever sets the home page's quick links translates the whole page again with these.
+    context.extra["home_translations"] = HOME_TRANSLATIONS
     for code in TRANSLATED_LANGUAGES:
         context.homes[code] = translate_instance(home, code, HOME_TRANSLATIONS[code], context.user)
 

@@ -9,9 +9,9 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.latest_articles import latest_articles
 from core.models import BasePage, phone_number_validator
 from core.navigation import PageLinkBlock, QuickLinkBlock
-from news.latest_news import latest_news
 
 
 class HomePage(BasePage):
@@ -59,7 +59,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"], context["news_index"] = latest_news(
+        context["latest_news"], context["news_index"] = latest_articles(
             self.locale, self.latest_news_count
         )
         return context

@@ -1,7 +1,7 @@
 """The newest news articles of one language, for the home page.
 
-The news app depends on home (its pages subclass BasePage), so its models are looked up by name
-here rather than imported, which keeps home importable on its own.
+news/apps.py registers this with core (core/latest_articles.py), so that the home page shows
+the newest articles without importing news.
 """
 
 from django.apps import apps

@@ -9,13 +9,14 @@ dot and without the scheme's default port. Pages never show the request's host (
 come from the Wagtail site's configured address), so folding hosts cannot mix up content.
 """
 
+import functools
 import hashlib
 from urllib.parse import parse_qsl, urlencode
 
+from django.conf import settings
 from django.http.request import split_domain_port
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language_from_path
-
-from core.preferences import preference_cache_variant
 
 from .generation import bump_generation, current_generation, page_cache
 
@@ -76,6 +77,13 @@ def normalised_host(request):
     return domain
 
 
+@functools.cache
+def key_variant_functions():
+    """The functions named by `PAGE_CACHE_KEY_VARIANTS`: what a visitor chooses that changes a
+    page (the site's display preferences). Read once: settings do not change while serving."""
+    return tuple(import_string(path) for path in settings.PAGE_CACHE_KEY_VARIANTS)
+
+
 def page_cache_key(request, generation):
     """The key of one variant of one URL: host, path with query, language, preferences."""
     language = get_language_from_path(request.path_info) or ""
@@ -85,8 +93,8 @@ def page_cache_key(request, generation):
         request.path,
         meaningful_query(request.META.get("QUERY_STRING", "")),
         language,
-        # Normalised: a forged or malformed cookie maps to the default and adds no entries.
-        preference_cache_variant(request),
+        # Each normalised: a forged or malformed cookie maps to the default and adds no entries.
+        *(variant(request) for variant in key_variant_functions()),
     ]
     digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
     return f"pagecache:page:{digest}"

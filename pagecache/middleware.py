@@ -13,10 +13,9 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from core.visibility import serving_public_site
-
 from .keys import current_generation, meaningful_query, page_cache, page_cache_key
 from .memo import generation_for_request
+from .serving import serving_public_site
 
 CACHE_STATUS_HEADER = "X-Page-Cache"
 UNCACHEABLE_DIRECTIVES = ("private", "no-cache", "no-store", "max-age=0")

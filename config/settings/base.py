@@ -66,6 +66,30 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
+# What the project plugs into core, which names no page app (see "Layout" in the README).
+# The snippets core's template tags show on every page, as "app_label.ModelName".
+SITE_HOTLINE_MODEL = "home.Hotline"
+SITE_FOOTER_TEXT_MODEL = "home.FooterText"
+# The demo site's builders (`manage.py load_demo_content`), in this order; each takes the
+# DemoContext (core/demo.py) and creates or updates its app's part of the site. Pages need the
+# home page first. core's own builders (translator groups, locale synchronisation) run after them.
+DEMO_CONTENT_BUILDERS = [
+    "home.demo.build_home",
+    "home.demo.build_hotline",
+    "news.demo.build_news",
+    "institution.demo.build_institution_pages",
+    "institution.demo.build_publications",
+    "institution.demo.build_offices",
+    "institution.demo.build_contact",
+    "institution.demo.build_complaint_page",
+    "complaints.demo.build_complaint_officers",
+    "institution.demo.build_navigation",
+    "accessibility.demo.build_statement",
+]
+# What a visitor chooses that changes a cached page (pagecache/keys.py): each function returns a
+# short, normalised part of the page-cache key for a request.
+PAGE_CACHE_KEY_VARIANTS = ["core.preferences.preference_cache_variant"]
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

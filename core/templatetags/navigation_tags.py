@@ -4,8 +4,8 @@ from django import template
 
 from core import navigation
 from core.routing import find_site
+from core.site_snippets import footer_text_model
 from core.templatetags.site_tags import localized_snippet
-from home.models import FooterText
 
 register = template.Library()
 
@@ -37,7 +37,7 @@ def get_breadcrumbs(context):
 
 @register.simple_tag
 def get_footer_text():
-    return localized_snippet(FooterText)
+    return localized_snippet(footer_text_model())
 
 
 @register.simple_tag(takes_context=True)

@@ -15,8 +15,8 @@ from core.languages import (
     view_alternates,
     x_default,
 )
+from core.site_snippets import hotline_model
 from core.untranslated_text import source_language_of
-from home.models import Hotline
 from pagecache.memo import per_language_and_generation
 
 register = template.Library()
@@ -36,7 +36,7 @@ def localized_snippet(model):
 
 @register.simple_tag
 def get_hotline():
-    return localized_snippet(Hotline)
+    return localized_snippet(hotline_model())
 
 
 @register.simple_tag(takes_context=True)

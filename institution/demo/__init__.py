@@ -4,9 +4,11 @@ Written in Azerbaijani and translated to English and Russian through wagtail-loc
 editor would. Every builder finds what an earlier run made and updates it (idempotent).
 """
 
+from wagtail.models import Page
+
 from complaints.models import ComplaintPage
 from core.demo_translation import translate_instance
-from home.models import FooterText, HomePage
+from core.site_snippets import footer_text_model
 from institution.demo import institutional_texts as texts
 from institution.demo.complaint_texts import (
     COMPLAINT_INTRO,
@@ -262,10 +264,9 @@ FOOTER_LINK_KEYS = ("contact", "faq", "offices")
 
 def build_navigation(context):
     """The home page's quick links and the footer text with its links, in three languages."""
-    from home.demo import HOME_TRANSLATIONS
 
     pages = _pages(context)
-    home = HomePage.objects.get(pk=context.homes["az"].pk)
+    home = Page.objects.get(pk=context.homes["az"].pk).specific
     home.quick_links = [
         ("link", {"page": pages[key], "title": title.az, "description": description.az})
         for key, title, description in QUICK_LINKS
@@ -273,9 +274,10 @@ def build_navigation(context):
     home.save_revision(user=context.user).publish(user=context.user)
     link_texts = [text for _key, title, description in QUICK_LINKS for text in (title, description)]
     for code in TRANSLATED_LANGUAGES:
-        table = {**HOME_TRANSLATIONS[code], **translation_table(link_texts, code)}
+        table = {**context.extra["home_translations"][code], **translation_table(link_texts, code)}
         context.homes[code] = translate_instance(home, code, table, context.user)
 
+    FooterText = footer_text_model()
     footer = FooterText.objects.filter(locale=context.locales["az"]).first() or FooterText(
         locale=context.locales["az"]
     )

@@ -4,6 +4,7 @@ Only the home page, hotline and institution builders run (not the news articles)
 these tests fast on a busy machine; the full `load_demo_content` is covered by its own tests.
 """
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.utils import translation
@@ -11,14 +12,13 @@ from django.utils.module_loading import import_string
 from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 
-from core.management.commands.load_demo_content import DEMO_BUILDERS, DemoContext
-from home.demo import ensure_locales
+from core.demo import DemoContext, ensure_locales
 
 LANGUAGES = ("az", "en", "ru")
 INSTITUTION_BUILDERS = [
     "home.demo.build_home",
     "home.demo.build_hotline",
-    *(path for path in DEMO_BUILDERS if path.startswith("institution.")),
+    *(path for path in settings.DEMO_CONTENT_BUILDERS if path.startswith("institution.")),
 ]
 
 

@@ -9,8 +9,8 @@ import sys
 
 from django.contrib.auth import get_user_model
 
-from core.management.commands.load_demo_content import DemoContext
-from home.demo import build_home, ensure_locales
+from core.demo import DemoContext, ensure_locales
+from home.demo import build_home
 from news.demo import build_article, build_categories, build_news_index
 from news.demo_content.seed import SEED_ARTICLE
 from news.models import NewsCategory, NewsPage

@@ -11,10 +11,11 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from bench.content import home_page
 from core import routing
-from core.visibility import any_view_restrictions, serving_public_site
+from core.visibility import any_view_restrictions
 from pagecache import purge
 from pagecache.generation import GENERATION_COPY_KEY, current_generation, generation_of_record
 from pagecache.memo import NOT_CACHED, LocalAnswers
+from pagecache.serving import serving_public_site
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,6 @@
 
 import os
 import secrets
-from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
@@ -10,39 +9,11 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils.module_loading import import_string
 
-# Each builder takes the DemoContext and creates or updates its part of the site.
-# Apps append their own; order matters (pages need the home page).
-DEMO_BUILDERS = [
-    "home.demo.build_home",
-    "home.demo.build_hotline",
-    "news.demo.build_news",
-    "institution.demo.build_institution_pages",
-    "institution.demo.build_publications",
-    "institution.demo.build_offices",
-    "institution.demo.build_contact",
-    "institution.demo.build_complaint_page",
-    "complaints.demo.build_complaint_officers",
-    "institution.demo.build_navigation",
-    "accessibility.demo.build_statement",
-    # Keep these two last (add new builders above them): the translator groups need every
-    # language's home page, and locale synchronisation aliases whatever is left untranslated.
-    "core.translators.build_translator_groups",
-    "core.locale_sync.build_locale_synchronisation",
-]
+from core.demo import DemoContext, demo_builder_paths, ensure_locales, run_demo_builders
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_EMAIL = "admin@example.org"
-
-
-@dataclass
-class DemoContext:
-    user: object
-    locales: dict
-    stdout: object
-    homes: dict = field(default_factory=dict)
-    extra: dict = field(default_factory=dict)
 
 
 class Command(BaseCommand):
@@ -50,14 +21,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         from accessibility.tasks import suspend_audit_on_publish
-        from home.demo import ensure_locales
 
         user = self.ensure_admin()
         # Dozens of pages are published here: no browser audit for each of them.
         with suspend_audit_on_publish(), transaction.atomic():
             context = DemoContext(user=user, locales=ensure_locales(), stdout=self.stdout)
-            for dotted_path in DEMO_BUILDERS:
-                import_string(dotted_path)(context)
+            run_demo_builders(context, demo_builder_paths())
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Demo content is loaded in az, en and ru."))
