@@ -48,8 +48,8 @@ def sitemap_parts():
 
 
 def scale_urls(index_page):
-    from news.listing import ARTICLES_PER_PAGE
     from news.models import NewsPage
+    from news.models.listing import ARTICLES_PER_PAGE
 
     count = NewsPage.objects.live().child_of(index_page).count()
     last_page = max(1, math.ceil(count / ARTICLES_PER_PAGE))

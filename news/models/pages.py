@@ -54,7 +54,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request):
-        from news.listing import InvalidListingParameter, build_listing
+        from news.models.listing import InvalidListingParameter, build_listing
 
         try:
             listing = build_listing(self, request.GET)
@@ -77,7 +77,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsAtomFeed(self)(request)
 
     def get_context(self, request, *args, **kwargs):
-        from news.listing import archive_years_of, categories_of
+        from news.models.listing import archive_years_of, categories_of
 
         context = super().get_context(request, *args, **kwargs)
         context["categories"] = list(categories_of(self.locale_id).values())
@@ -199,7 +199,7 @@ class NewsPage(BasePage):
 
     def categories_in_language(self, categories=None):
         """This article's categories named in the article's own language."""
-        from news.listing import localise_categories
+        from news.models.listing import localise_categories
 
         if categories is None:
             categories = list(self.categories.all())
