@@ -146,7 +146,7 @@ class CaseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
         retried = self.complaint.messages.exclude(status=MessageStatus.SENT)
         ids = list(retried.values_list("pk", flat=True))
         retried.update(status=MessageStatus.PENDING, attempts=0)
-        from complaints.delivery import enqueue_delivery
+        from complaints.tasks import enqueue_delivery
 
         enqueue_delivery(ids)
         audit.log(self.complaint, audit.RETRY_DELIVERY, self.request.user)

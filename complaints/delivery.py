@@ -25,22 +25,6 @@ logger = logging.getLogger(__name__)
 RETRY_BACKOFF_MINUTES = (1, 5, 15, 60, 180, 720, 1440)
 
 
-def enqueue_delivery(message_ids):
-    """Queue the sending of these messages (called once the complaint is committed)."""
-    from complaints.tasks import deliver_message
-
-    for message_id in message_ids:
-        try:
-            deliver_message.enqueue(message_id)
-        except Exception as error:  # the queue is down: the message stays pending, and is
-            # sent by the next `send_complaint_messages` run
-            logger.warning(
-                "Complaint message %s not queued (%s); it stays pending.",
-                message_id,
-                type(error).__name__,
-            )
-
-
 def describe_error(error):
     """What may be kept of a sending error: its class and SMTP code, no text."""
     code = getattr(error, "smtp_code", None)

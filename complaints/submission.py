@@ -7,7 +7,7 @@ import time
 from django.db import OperationalError, transaction
 from django.utils import timezone
 
-from complaints.delivery import enqueue_delivery, officer_addresses
+from complaints.delivery import officer_addresses
 from complaints.models import (
     Complaint,
     ComplaintAttachment,
@@ -17,6 +17,7 @@ from complaints.models import (
 from complaints.models.attachments import ORIGINAL_NAME_MAX_LENGTH
 from complaints.models.cases import ANSWER_FIELDS
 from complaints.models.references import allocate_number, format_reference
+from complaints.tasks import enqueue_delivery
 
 logger = logging.getLogger(__name__)
 

@@ -3,7 +3,6 @@
 from django.db.models import Q
 
 from accessibility.forms import AccessibilityCheckedPageForm
-from news.models.snippets import NewsCategory
 
 
 class NewsPageForm(AccessibilityCheckedPageForm):
@@ -21,6 +20,9 @@ class NewsPageForm(AccessibilityCheckedPageForm):
         # A page loaded from a draft revision holds its categories in a modelcluster
         # FakeQuerySet, which has no .values(): collect the ids in Python.
         chosen_ids = [category.pk for category in self.instance.categories.all()]
-        self.fields["categories"].queryset = NewsCategory.objects.filter(
+        # The category model comes from the field: this form and the models do not import
+        # each other.
+        categories = self.fields["categories"].queryset.model
+        self.fields["categories"].queryset = categories.objects.filter(
             Q(locale=locale) | Q(pk__in=chosen_ids)
         )

@@ -98,13 +98,3 @@ def publish_generation():
     """Hand the committed number to every process: drop the cache's copy, so that the next
     request reads the row (best effort: a copy the cache keeps expires by itself)."""
     page_cache().delete(GENERATION_COPY_KEY)
-
-
-def bump_generation():
-    """Start a new generation at once (outside a transaction: a command, a test, a benchmark)."""
-    number = bump_now()
-    publish_generation()
-    from .memo import local_answers
-
-    local_answers.clear()
-    return number

@@ -18,7 +18,8 @@ from django.http.request import split_domain_port
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language_from_path
 
-from .generation import bump_generation, current_generation, page_cache
+from .generation import current_generation, page_cache
+from .memo import bump_generation
 
 __all__ = ["bump_generation", "current_generation", "page_cache", "page_cache_key"]
 

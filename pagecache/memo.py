@@ -22,7 +22,7 @@ import time
 from django.conf import settings
 from django.utils.translation import get_language
 
-from .generation import current_generation, page_cache
+from .generation import bump_now, current_generation, page_cache, publish_generation
 
 NOT_CACHED = object()
 # At most this many answers are kept in a process; past it the oldest generation's go first.
@@ -145,3 +145,12 @@ def per_language_and_generation(function):
         return value
 
     return memoised
+
+
+def bump_generation():
+    """Start a new generation at once (outside a transaction: a command, a test, a benchmark),
+    and forget this process's memoised answers."""
+    number = bump_now()
+    publish_generation()
+    local_answers.clear()
+    return number

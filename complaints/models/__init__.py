@@ -9,7 +9,8 @@ from complaints.models.cases import (
     Outcome,
     Status,
 )
-from complaints.models.delivery import ComplaintMessage, MessageKind, MessageStatus
+from complaints.models.delivery import ComplaintMessage
+from complaints.models.message_choices import MessageKind, MessageStatus
 from complaints.models.page import ComplaintPage
 from complaints.models.references import ReferenceCounter
 

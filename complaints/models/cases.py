@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from complaints.models.message_choices import MessageKind, MessageStatus
+
 # Lengths shared by the model and the public form (which enforces them before saving).
 NAME_MAX_LENGTH = 200
 EMAIL_MAX_LENGTH = 254
@@ -109,8 +111,6 @@ class Complaint(models.Model):
     @property
     def acknowledgement_pending(self):
         """Whether the complainant has not been sent the acknowledgement (yet)."""
-        from complaints.models.delivery import MessageKind, MessageStatus
-
         return any(
             message.kind == MessageKind.ACKNOWLEDGEMENT and message.status != MessageStatus.SENT
             for message in self.messages.all()

@@ -6,17 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from complaints.models.cases import Complaint
-
-
-class MessageKind(models.TextChoices):
-    ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement to the complainant")
-    OFFICER_NOTIFICATION = "officer_notification", _("Notification to the officers")
-
-
-class MessageStatus(models.TextChoices):
-    PENDING = "pending", _("Not sent yet")
-    SENT = "sent", _("Sent")
-    FAILED = "failed", _("Failed: no more attempts")
+from complaints.models.message_choices import MessageKind, MessageStatus
 
 
 class ComplaintMessage(models.Model):

@@ -1,5 +1,8 @@
 """The news index's listing: reading and checking the visitor's filters, paging, the archive.
 
+The article models are reached through the index page (`index_page.articles()`), so that the
+page module that serves the listing and this module do not import each other.
+
 Every query parameter is checked here; a bad or out-of-range value raises
 `InvalidListingParameter` with a message the index shows (with a 404 status).
 """
@@ -15,7 +18,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from taggit.models import Tag
 
-from news.models import NewsPage, NewsPageTag
 from news.models.snippets import NewsCategory
 from pagecache.memo import per_language_and_generation
 
@@ -164,14 +166,14 @@ def build_listing(index_page, params):
     # Filters by subquery rather than join: no duplicate rows, so no DISTINCT, and the
     # newest-first index still orders the list.
     if category is not None:
-        in_category = NewsPage.categories.through.objects.filter(
+        in_category = all_articles.model.categories.through.objects.filter(
             newscategory__translation_key=category.translation_key
         )
         articles = articles.filter(pk__in=in_category.values("newspage_id"))
     if year is not None:
         articles = articles.filter(publication_date__year=year)
     if tag is not None:
-        tagged = NewsPageTag.objects.filter(tag=tag)
+        tagged = all_articles.model.tags.through.objects.filter(tag=tag)
         articles = articles.filter(pk__in=tagged.values("content_object_id"))
     # The page's ids first (read from the newest-first index alone), then those articles: on a
     # late page the database skips thousands of ids rather than thousands of whole articles.
