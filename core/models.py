@@ -1,13 +1,16 @@
-"""The abstract base of every page type of the site, and validators its page apps share."""
+"""The abstract bases of the site's page types (every page, index pages), and shared validators."""
 
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
 
 from accessibility.forms import AccessibilityCheckedPageForm
 from core.descriptions import page_description, title_and_institution
 from core.slugs import localise_translation_slug
-from core.visibility import restriction_check_may_be_skipped
+from core.visibility import public, restriction_check_may_be_skipped
 
 phone_number_validator = RegexValidator(
     r"^\+?[0-9 ()-]{2,20}$",
@@ -51,3 +54,35 @@ class BasePage(Page):
         if restriction_check_may_be_skipped():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+class IndexPage(BasePage):
+    """The abstract base of a section's list page (offices, publications, news): an introduction,
+    one per parent page, listing its live public children of its one subpage type.
+
+    Subclasses name their parent and their one subpage type (`parent_page_types`,
+    `subpage_types`) and the order of the list (`listed_order`).
+    """
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    max_count_per_parent = 1
+
+    # The order of `listed_pages()`.
+    listed_order = ("path",)
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def listed_page_model(cls):
+        """The page type this index lists: its one allowed subpage type."""
+        (model,) = cls.clean_subpage_models()
+        return model
+
+    def listed_pages(self):
+        """This index's live, public children of the listed type, in `listed_order`."""
+        children = self.listed_page_model().objects.child_of(self).live()
+        return public(children).order_by(*self.listed_order)

@@ -3,35 +3,25 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from core.models import BasePage, phone_number_validator
-from core.visibility import public
+from core.models import BasePage, IndexPage, phone_number_validator
 
 
-class OfficeIndexPage(BasePage):
+class OfficeIndexPage(IndexPage):
     """Lists every office of the institution, the head office first."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["institution.OfficePage"]
-    max_count_per_parent = 1
+    listed_order = ("-is_head_office", "path")
 
     class Meta:
         verbose_name = _("office list")
 
-    def get_offices(self):
-        return public(OfficePage.objects.child_of(self).live()).order_by("-is_head_office", "path")
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["offices"] = self.get_offices()
+        context["offices"] = self.listed_pages()
         return context
 
 

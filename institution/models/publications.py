@@ -13,8 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BaseStreamBlock
 from core.languages import file_language_label
-from core.models import BasePage
-from core.visibility import public
+from core.models import BasePage, IndexPage
 
 
 class PublicationType(models.TextChoices):
@@ -22,29 +21,22 @@ class PublicationType(models.TextChoices):
     SPECIAL = "special", _("Special report")
 
 
-class PublicationIndexPage(BasePage):
+class PublicationIndexPage(IndexPage):
     """Every report, grouped by type, newest first."""
 
+    # Plain text here, where the other index pages have a rich-text introduction.
     intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["institution.PublicationPage"]
-    max_count_per_parent = 1
+    listed_order = ("-year", "-first_published_at")
 
     class Meta:
         verbose_name = _("publication list")
 
-    def get_publications(self):
-        return public(PublicationPage.objects.child_of(self).live()).order_by(
-            "-year", "-first_published_at"
-        )
-
     def get_publication_groups(self):
         """[(type label, [publications])] in the order of PublicationType, empty groups left out."""
-        publications = list(self.get_publications())
+        publications = list(self.listed_pages())
         groups = []
         for value, label in PublicationType.choices:
             members = [item for item in publications if item.publication_type == value]

@@ -8,12 +8,12 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BaseStreamBlock
-from core.models import BasePage
+from core.models import BasePage, IndexPage
 from core.visibility import public
 from news.forms import NewsPageForm
 from news.models.snippets import NewsCategory
@@ -22,17 +22,12 @@ from pagecache.memo import per_language_and_generation
 RELATED_NEWS_COUNT = 3
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, IndexPage):
     """The list of news of one language: filters, archive by year, RSS and Atom feeds."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
+    listed_order = ("-publication_date", "-pk")
 
     class Meta:
         verbose_name = _("news index page")
@@ -40,11 +35,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def articles(self):
         """The live articles of this index, newest first, with what a listing shows."""
         return (
-            public(NewsPage.objects.live())
-            .child_of(self)
+            self.listed_pages()
             .select_related("lead_image", "view_count")
             .prefetch_related("categories", "lead_image__renditions")
-            .order_by("-publication_date", "-pk")
         )
 
     def get_cached_paths(self):

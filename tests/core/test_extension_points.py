@@ -7,10 +7,13 @@ from django.test import RequestFactory, override_settings
 
 from core import latest_articles
 from core.demo import CORE_FINAL_BUILDERS, demo_builder_paths
+from core.models import IndexPage
 from core.preferences import cookie_name
 from core.site_snippets import footer_text_model, hotline_model
 from home.models import FooterText, Hotline
+from institution.models import OfficeIndexPage, OfficePage, PublicationIndexPage, PublicationPage
 from news.latest_news import latest_news
+from news.models import NewsIndexPage, NewsPage
 from pagecache.keys import page_cache_key
 
 
@@ -51,3 +54,14 @@ def test_the_page_cache_key_varies_with_the_display_preferences():
     forged = factory.get("/en/", HTTP_COOKIE=f"{cookie_name()}=999.x")
     assert page_cache_key(standard, 1) != page_cache_key(larger, 1)
     assert page_cache_key(standard, 1) == page_cache_key(forged, 1)
+
+
+def test_the_three_index_pages_share_one_base_each_listing_its_one_subpage_type():
+    for index_page, listed in (
+        (OfficeIndexPage, OfficePage),
+        (PublicationIndexPage, PublicationPage),
+        (NewsIndexPage, NewsPage),
+    ):
+        assert issubclass(index_page, IndexPage)
+        assert index_page.listed_page_model() is listed
+        assert index_page.max_count_per_parent == 1
