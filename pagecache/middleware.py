@@ -52,12 +52,13 @@ def bypass_cookie_names():
 
 def response_is_shareable(request, response):
     """Whether this response may be shown to any anonymous visitor of the same URL and variant."""
+    # A page holding a CSRF token is refused here by its cookie: CsrfViewMiddleware, which runs
+    # inside this middleware (tests/performance/test_page_cache.py checks the order), sets the
+    # CSRF cookie on every response whose page asked for a token.
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
     if getattr(request, "is_preview", False):
         return False
-    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
-        return False  # the page holds a CSRF token, which is per visitor
     cache_control = response.get("Cache-Control", "").lower()
     return not any(directive in cache_control for directive in UNCACHEABLE_DIRECTIVES)
 

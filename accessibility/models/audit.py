@@ -202,10 +202,6 @@ class Violation(models.Model):
     def __str__(self):
         return f"{self.rule_id} ({self.impact}) at {self.target}"
 
-    @property
-    def impact_rank(self):
-        return IMPACT_ORDER.index(self.impact) if self.impact in IMPACT_ORDER else -1
-
 
 class AuditRequest(models.Model):
     """One audit a person asked for (from the admin, or by publishing): the per-user limit counts

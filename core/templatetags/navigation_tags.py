@@ -26,11 +26,6 @@ def get_main_menu(context):
 
 
 @register.simple_tag(takes_context=True)
-def get_language_home(context):
-    return navigation.language_home(_site(context))
-
-
-@register.simple_tag(takes_context=True)
 def get_breadcrumbs(context):
     return navigation.breadcrumbs(_current_page(context), _site(context))
 

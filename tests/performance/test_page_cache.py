@@ -2,8 +2,11 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.test import RequestFactory
 
-from pagecache.middleware import CACHE_STATUS_HEADER
+from pagecache.middleware import CACHE_STATUS_HEADER, PageCacheMiddleware
 
 pytestmark = pytest.mark.django_db
 
@@ -209,3 +212,27 @@ def test_site_furniture_is_looked_up_once_per_language(client, page_cache, news_
         client.get(second.url)
 
     assert not [q for q in captured.captured_queries if "home_hotline" in q["sql"]]
+
+
+def test_csrf_runs_inside_the_page_cache_so_a_token_page_carries_its_cookie(
+    page_cache, minimal_site, settings
+):
+    """A page that renders a CSRF token is refused by its cookie: Django's CSRF middleware sets
+    it (and clears its own flag) before the page cache sees the response, so the order of the
+    two middleware is what keeps a visitor's token out of the shared cache."""
+    middleware = settings.MIDDLEWARE
+    assert middleware.index("pagecache.middleware.PageCacheMiddleware") < middleware.index(
+        "django.middleware.csrf.CsrfViewMiddleware"
+    )
+
+    def page_with_a_token(request):
+        return HttpResponse(get_token(request))
+
+    chain = PageCacheMiddleware(CsrfViewMiddleware(page_with_a_token))
+    request = RequestFactory().get("/en/")
+    first = chain(request)
+    assert settings.CSRF_COOKIE_NAME in first.cookies
+
+    second = chain(RequestFactory().get("/en/"))
+    assert cache_status(second) != "hit"
+    assert second.content != first.content
