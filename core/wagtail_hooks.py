@@ -1,4 +1,4 @@
-"""Admin hooks of the home app: translators keep to their own language's snippets."""
+"""Admin hooks of the site core: translators keep to their own language's snippets."""
 
 from wagtail import hooks
 from wagtail.models import Locale, TranslatableMixin

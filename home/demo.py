@@ -1,4 +1,4 @@
-"""Demo content for the skeleton: locales, the home page in three languages, hotline, site."""
+"""Demo content of the home app: the home page in three languages, the hotline, the site."""
 
 from wagtail.models import Page, Site
 
