@@ -20,7 +20,7 @@ run: setup migrate demo
 
 test: setup browser lint vulnerabilities
 	$(BIN)/pytest $(PYTEST_ARGS)
-	$(BIN)/python -m accessibility.demo_audit --workers 2 $(AUDIT_ARGS)
+	$(BIN)/python -m config.demo_audit --workers 2 $(AUDIT_ARGS)
 
 lint: setup
 	$(BIN)/ruff check .
@@ -65,7 +65,7 @@ demo: migrate
 
 # The axe-core audit of the whole demo site (a throw-away database); reports in var/audit-reports/.
 audit: setup browser
-	$(BIN)/python -m accessibility.demo_audit $(AUDIT_ARGS)
+	$(BIN)/python -m config.demo_audit $(AUDIT_ARGS)
 
 # Performance figures in one table (JSON in bench-results/): renders, gunicorn throughput with
 # wrk, page weight, audit speed and the 10,000-article scale run, in throw-away databases.

@@ -9,8 +9,8 @@ from django.test import Client, RequestFactory
 
 from accessibility.browser import quit_browser, start_chromium
 from accessibility.server import SiteServer
+from config.demo_database import prepare_demo_database
 from staff.testing import verify_session
-from tests.demo_database import prepare_demo_database
 
 
 @pytest.fixture(autouse=True)

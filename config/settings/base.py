@@ -313,7 +313,14 @@ ACCESSIBILITY_AUDIT = {
     "fail_impact": "minor",
     "baseline": BASE_DIR / "accessibility" / "audit-baseline.json",
     "output_dir": VAR_DIR / "audit-reports",
+    # Our preference-cookie variants and the views that are not pages (search, preferences).
+    "site": "config.audit_site.SiteAudit",
+    # The loopback server of `manage.py audit_accessibility`: DEBUG off, as in production.
+    "server_settings": "config.settings.test",
 }
+# The accessibility statement page: our page base (no fields of its own) and its one parent.
+ACCESSIBILITY_STATEMENT_PAGE_BASE = "home.models.BasePage"
+ACCESSIBILITY_STATEMENT_PARENT_PAGE_TYPES = ["home.HomePage"]
 # Where single-page audits (on publish, from the admin) find the site; empty: WAGTAILADMIN_BASE_URL.
 ACCESSIBILITY_AUDIT_BASE_URL = env_str("ACCESSIBILITY_AUDIT_BASE_URL", "")
 

@@ -25,7 +25,7 @@ DEMO_BUILDERS = [
     "institution.demo.build_complaint_page",
     "complaints.demo.build_complaint_officers",
     "institution.demo.build_navigation",
-    "accessibility.demo.build_statement",
+    "home.demo_statement.build_statement",
     # Keep these two last (add new builders above them): the translator groups need every
     # language's home page, and locale synchronisation aliases whatever is left untranslated.
     "home.translators.build_translator_groups",
