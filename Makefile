@@ -43,8 +43,9 @@ $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; v="%d.%d" % sys.version_info[:2]; sys.exit(0 if v == "$(PYTHON_VERSION_REQUIRED)" else "This project needs Python $(PYTHON_VERSION_REQUIRED); $(PYTHON) is " + v + ". Set PYTHON=/path/to/python3.11.")'
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP_PY): requirements.txt $(VENV)/bin/python
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+# The development set: the production set (requirements/production.txt) plus test and lint tools.
+$(STAMP_PY): requirements/development.txt requirements/production.txt $(VENV)/bin/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/development.txt
 	@touch $@
 
 $(STAMP_NPM): package.json package-lock.json
@@ -93,9 +94,16 @@ bench-weight: demo
 screenshots: demo browser
 	$(BIN)/python scripts/screenshots.py $(SCREENSHOTS_ARGS)
 
+# Re-pin each set from its .in file, each in a fresh virtual environment of its own so that its
+# lock holds exactly what that set pulls in (never what else .venv holds).
 lock: $(VENV)/bin/python
-	$(BIN)/pip install --quiet -r requirements.in
-	$(BIN)/pip freeze --exclude-editable > requirements.txt
+	@for set in production development; do \
+		scratch=$$(mktemp -d) && \
+		$(BIN)/python -m venv $$scratch && \
+		$$scratch/bin/pip install --quiet --disable-pip-version-check -r requirements/$$set.in && \
+		$$scratch/bin/pip freeze --exclude-editable > requirements/$$set.txt; \
+		status=$$?; rm -rf $$scratch; [ $$status -eq 0 ] || exit $$status; \
+	done
 
 clean:
 	rm -rf $(VENV) node_modules var
