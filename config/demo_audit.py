@@ -2,9 +2,10 @@
 
     .venv/bin/python -m config.demo_audit [audit_accessibility options...]
 
-Migrates a fresh database in a temporary folder (or a sibling `<name>_e2e` PostgreSQL database),
-loads the demo content into it, then runs `manage.py audit_accessibility` against it, writing the
-reports to `var/audit-reports/`. The developer's own database is never touched. The exit code is
+Migrates a fresh database in a temporary folder (or, on PostgreSQL, a new database of a name of its
+own on the same server, `config/throwaway_database.py`), loads the demo content into it, then runs
+`manage.py audit_accessibility` against it, writing the reports to `var/audit-reports/`.
+The developer's own database is never touched. The exit code is
 the command's: 0 clean, 1 violations, 2 a page could not be audited (or the run was interrupted).
 SIGTERM and SIGINT are passed on to the command, which closes its run and browsers, so a cancelled
 CI job leaves nothing running; the throw-away database is removed after it.
@@ -28,7 +29,7 @@ def main(arguments):
     output = settings.VAR_DIR / "audit-reports"
     with tempfile.TemporaryDirectory(prefix="ombudsman-audit-") as tmp_dir:
         print("Preparing a throw-away database with the demo content...", flush=True)
-        env = prepare_demo_database(tmp_dir)
+        env = prepare_demo_database(tmp_dir, purpose="audit")
         command = [
             sys.executable,
             str(settings.BASE_DIR / "manage.py"),
