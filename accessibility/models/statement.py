@@ -34,12 +34,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail_localize.fields import SynchronizedField
 
 from accessibility.forms import AccessibilityCheckedPageForm
 from accessibility.runs import latest_site_run
 
 from .audit import AuditRun, PageResult, Violation
+
+try:  # wagtail-localize is optional: it says which fields a translation keeps from its source.
+    from wagtail_localize.fields import SynchronizedField
+except ImportError:
+    SynchronizedField = None
 
 STATEMENT_RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -175,11 +179,12 @@ class AccessibilityStatementPage(StatementPageBase):
         FieldPanel("enforcement_procedure"),
     ]
 
-    # A telephone number is the same in every language.
-    override_translatable_fields = [
-        SynchronizedField("feedback_phone"),
-        SynchronizedField("manual_review_on"),
-    ]
+    # A telephone number and the date of a review are the same in every language.
+    override_translatable_fields = (
+        [SynchronizedField("feedback_phone"), SynchronizedField("manual_review_on")]
+        if SynchronizedField
+        else []
+    )
 
     parent_page_types = getattr(settings, "ACCESSIBILITY_STATEMENT_PARENT_PAGE_TYPES", None)
     subpage_types = []

@@ -1,4 +1,5 @@
-"""Settings of the minimal second site: Wagtail, the accessibility app and one tiny page app.
+"""Settings of the minimal second site: Wagtail, the accessibility app and one tiny page app
+(no wagtail-localize: the app does without it).
 
 Run its tests on their own (pytest binds one settings module per process):
 
@@ -20,7 +21,6 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 INSTALLED_APPS = [
     "tests.minimal_site.pages",
     "accessibility",
-    "wagtail_localize",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
