@@ -18,9 +18,12 @@ run: setup migrate demo
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# The minimal second site (tests/minimal_site/) has its own settings module, and pytest-django
+# binds one per process: it runs as a second pytest.
 test: setup browser lint vulnerabilities
 	$(BIN)/pytest $(PYTEST_ARGS)
-	$(BIN)/python -m accessibility.demo_audit --workers 2 $(AUDIT_ARGS)
+	$(BIN)/pytest tests/minimal_site --ds=tests.minimal_site.settings --confcutdir=tests/minimal_site
+	$(BIN)/python -m config.demo_audit --workers 2 $(AUDIT_ARGS)
 
 lint: setup
 	$(BIN)/ruff check .
@@ -41,8 +44,9 @@ $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; v="%d.%d" % sys.version_info[:2]; sys.exit(0 if v == "$(PYTHON_VERSION_REQUIRED)" else "This project needs Python $(PYTHON_VERSION_REQUIRED); $(PYTHON) is " + v + ". Set PYTHON=/path/to/python3.11.")'
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP_PY): requirements.txt $(VENV)/bin/python
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+# The development set: the production set (requirements/production.txt) plus test and lint tools.
+$(STAMP_PY): requirements/development.txt requirements/production.txt $(VENV)/bin/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/development.txt
 	@touch $@
 
 $(STAMP_NPM): package.json package-lock.json
@@ -66,7 +70,7 @@ demo: migrate
 
 # The axe-core audit of the whole demo site (a throw-away database); reports in var/audit-reports/.
 audit: setup browser
-	$(BIN)/python -m accessibility.demo_audit $(AUDIT_ARGS)
+	$(BIN)/python -m config.demo_audit $(AUDIT_ARGS)
 
 # Performance figures in one table (JSON in bench-results/): renders, gunicorn throughput with
 # wrk, page weight, audit speed and the 10,000-article scale run, in throw-away databases.
@@ -91,9 +95,16 @@ bench-weight: demo
 screenshots: demo browser
 	$(BIN)/python scripts/screenshots.py $(SCREENSHOTS_ARGS)
 
+# Re-pin each set from its .in file, each in a fresh virtual environment of its own so that its
+# lock holds exactly what that set pulls in (never what else .venv holds).
 lock: $(VENV)/bin/python
-	$(BIN)/pip install --quiet -r requirements.in
-	$(BIN)/pip freeze --exclude-editable > requirements.txt
+	@for set in production development; do \
+		scratch=$$(mktemp -d) && \
+		$(BIN)/python -m venv $$scratch && \
+		$$scratch/bin/pip install --quiet --disable-pip-version-check -r requirements/$$set.in && \
+		$$scratch/bin/pip freeze --exclude-editable > requirements/$$set.txt; \
+		status=$$?; rm -rf $$scratch; [ $$status -eq 0 ] || exit $$status; \
+	done
 
 clean:
 	rm -rf $(VENV) node_modules var

@@ -12,10 +12,9 @@ import functools
 import re
 
 from axe_selenium_python import Axe
-from django.conf import settings
 from selenium.common.exceptions import WebDriverException
 
-from .config import DEFAULT_TAGS, axe_options
+from .config import DEFAULT_TAGS, axe_options, axe_script_setting
 from .fingerprints import target_text
 
 # Frames in frames in frames: deeper nesting is not audited (and a page that nests itself
@@ -50,7 +49,7 @@ class UnknownTags(ValueError):
 
 
 def axe_script_path():
-    path = settings.AXE_SCRIPT_PATH
+    path = axe_script_setting()
     if not path.exists():
         raise FileNotFoundError(
             f"axe-core is not installed at {path}. Run `npm ci` in the project folder."
@@ -106,7 +105,7 @@ def _tags_in_script(path, modified):
 
 def known_tags():
     """The tags axe-core's rules carry (what `axe.getRules()` lists), for validating options."""
-    path = settings.AXE_SCRIPT_PATH
+    path = axe_script_setting()
     return _tags_in_script(str(path), path.stat().st_mtime)
 
 

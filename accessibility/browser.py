@@ -14,10 +14,11 @@ import tempfile
 import threading
 from pathlib import Path
 
-from django.conf import settings
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.remote.client_config import ClientConfig
+
+from .config import chromedriver_binary, chromium_binary
 
 CHROMIUM_FLAGS = (
     "--headless=new",
@@ -29,7 +30,7 @@ CHROMIUM_FLAGS = (
     "--disable-sync",
     "--disable-dev-shm-usage",
 )
-PROFILE_PREFIX = "ombudsman-chromium-"
+PROFILE_PREFIX = "accessibility-chromium-"
 # How long a remote Grid may take to answer before we call it unreachable.
 REMOTE_CONNECT_SECONDS = 60
 # How long a polite quit may take before the browser's processes are killed.
@@ -42,7 +43,7 @@ class BrowserUnavailable(RuntimeError):
 
 def chromium_options(width=1280, height=800, javascript=True, profile_dir=None):
     options = webdriver.ChromeOptions()
-    options.binary_location = settings.CHROMIUM_BINARY
+    options.binary_location = chromium_binary()
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--window-size={width},{height}")
@@ -62,7 +63,7 @@ def start_chromium(width=1280, height=800, javascript=True, remote_url=None):
     """
     if remote_url:
         return _start_remote(remote_url, chromium_options(width, height, javascript))
-    for binary in (settings.CHROMIUM_BINARY, settings.CHROMEDRIVER_BINARY):
+    for binary in (chromium_binary(), chromedriver_binary()):
         if not Path(binary).exists():
             raise BrowserUnavailable(
                 f"{binary} is missing. Install Debian's packages: "
@@ -71,7 +72,7 @@ def start_chromium(width=1280, height=800, javascript=True, remote_url=None):
     profile_dir = tempfile.mkdtemp(prefix=PROFILE_PREFIX)
     # An explicit driver path keeps Selenium Manager from trying to download one.
     service = Service(
-        executable_path=settings.CHROMEDRIVER_BINARY,
+        executable_path=chromedriver_binary(),
         env={**os.environ, "XDG_CONFIG_HOME": profile_dir, "XDG_CACHE_HOME": profile_dir},
     )
     try:
@@ -86,7 +87,7 @@ def start_chromium(width=1280, height=800, javascript=True, remote_url=None):
         if not isinstance(error, Exception):
             raise
         raise BrowserUnavailable(
-            f"Chromium ({settings.CHROMIUM_BINARY}) did not start: {first_line(error)}"
+            f"Chromium ({chromium_binary()}) did not start: {first_line(error)}"
         ) from error
     driver.profile_dir = profile_dir
     return driver

@@ -8,8 +8,18 @@ Everything lives in the settings entry `ACCESSIBILITY_AUDIT` (a dict); each key 
 - `viewports`: ["1280x800", "320x640"]; `variants`: preference variants (default ["default"]);
 - `workers` (1), `timeout` seconds per page (30), `fail_impact` (the lowest impact that fails a
   run: "minor", i.e. every violation), `baseline` (path of the baseline JSON file),
-  `output_dir` (where reports go), `formats` (json, junit, html, markdown).
+  `output_dir` (where reports go), `formats` (json, junit, html, markdown);
+- `site`: dotted path of the site's `accessibility.site.AuditSite` subclass (its preference
+  variants and the views that are not pages; default: the 404 page only);
+- `server_settings`: the settings module of the loopback server `audit_accessibility` starts
+  (default: this process's `DJANGO_SETTINGS_MODULE`).
+
+The app reads nothing else of the site: `BASE_DIR` and `VAR_DIR` (where the baseline and the
+reports go by default) are optional, as are the browser settings of `accessibility.browser`.
 """
+
+import os
+from pathlib import Path
 
 from django.conf import settings
 
@@ -18,9 +28,34 @@ DEFAULT_VIEWPORTS = ("1280x800", "320x640")
 REPORT_FORMATS = ("json", "junit", "html", "markdown")
 
 
+def project_dir():
+    """Where the site's `manage.py` is: Django's `BASE_DIR`, else the working folder."""
+    return Path(getattr(settings, "BASE_DIR", Path.cwd()))
+
+
+def runtime_dir():
+    """The site's folder for runtime files (`VAR_DIR`), else `var/` in the project folder."""
+    return Path(getattr(settings, "VAR_DIR", project_dir() / "var"))
+
+
+def chromium_binary():
+    return getattr(settings, "CHROMIUM_BINARY", "/usr/bin/chromium")
+
+
+def chromedriver_binary():
+    return getattr(settings, "CHROMEDRIVER_BINARY", "/usr/bin/chromedriver")
+
+
+def axe_script_setting():
+    """The axe-core script injected into pages (`AXE_SCRIPT_PATH`; default: npm's copy)."""
+    default = project_dir() / "node_modules" / "axe-core" / "axe.min.js"
+    return Path(getattr(settings, "AXE_SCRIPT_PATH", default))
+
+
 def audit_settings():
     configured = getattr(settings, "ACCESSIBILITY_AUDIT", {})
-    var_dir = settings.VAR_DIR
+    base_dir = project_dir()
+    var_dir = runtime_dir()
     return {
         "tags": list(configured.get("tags", DEFAULT_TAGS)),
         # Rules switched off must each carry a reason; none are switched off today.
@@ -31,11 +66,13 @@ def audit_settings():
         "workers": int(configured.get("workers", 1)),
         "timeout": float(configured.get("timeout", 30)),
         "fail_impact": configured.get("fail_impact", "minor"),
-        "baseline": str(
-            configured.get("baseline", settings.BASE_DIR / "accessibility" / "audit-baseline.json")
-        ),
+        "baseline": str(configured.get("baseline", base_dir / "audit-baseline.json")),
         "output_dir": str(configured.get("output_dir", var_dir / "audit-reports")),
         "formats": list(configured.get("formats", REPORT_FORMATS)),
+        "site": configured.get("site", "accessibility.site.AuditSite"),
+        "server_settings": configured.get(
+            "server_settings", os.environ.get("DJANGO_SETTINGS_MODULE", "")
+        ),
     }
 
 

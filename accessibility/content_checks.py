@@ -5,11 +5,11 @@ Pure functions over a page's field values (StreamField blocks and rich text): th
 active language and the place it points at (the field, the top-level block index and the path
 inside the block). Nothing here touches the database or the request.
 
-Block conventions (see `core/blocks.py`): an image is either Wagtail's `ImageBlock` (its value is
-an image carrying `contextual_alt_text` and `decorative`) or a struct block with an image chooser
-and `alt_text` / `decorative` children; a table is Wagtail's `TableBlock` (its value a dict with
-`first_row_is_table_header`) or a struct block with a table and a header-row flag; a heading is a
-struct block with `level` and `text`. A typed table (`TypedTableBlock`) has a header row when
+Block conventions (a site's blocks follow them): an image is either Wagtail's `ImageBlock` (its
+value is an image carrying `contextual_alt_text` and `decorative`) or a struct block with an image
+chooser and `alt_text` / `decorative` children; a table is Wagtail's `TableBlock` (its value a dict
+with `first_row_is_table_header`) or a struct block with a table and a header-row flag; a heading is
+a struct block with `level` and `text`. A typed table (`TypedTableBlock`) has a header row when
 every column has a heading. A page's lead image is a foreign key to an image with a companion
 `<name>_alt_text` (or `<name>_alt`) field.
 """

@@ -69,7 +69,8 @@ class AuditInterrupted(BaseException):  # noqa: N818 - like KeyboardInterrupt, n
 
 
 def default_base_url():
-    return getattr(settings, "ACCESSIBILITY_AUDIT_BASE_URL", "") or settings.WAGTAILADMIN_BASE_URL
+    configured = getattr(settings, "ACCESSIBILITY_AUDIT_BASE_URL", "")
+    return configured or getattr(settings, "WAGTAILADMIN_BASE_URL", "")
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """The page editor's form: accessibility errors block publishing; drafts can always be saved.
 
-`AccessibilityCheckedPageForm` is the `base_form_class` of every page type (set on
-`home.models.BasePage`). Warnings are shown after saving by the hooks in `wagtail_hooks.py`.
+`AccessibilityCheckedPageForm` is the `base_form_class` of the statement page and of every page
+type of a site that sets it on its own base page. Warnings are shown after saving by the hooks in
+`wagtail_hooks.py`.
 """
 
 import copy

@@ -26,13 +26,13 @@ import contextlib
 import contextvars
 import functools
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.actions.copy_page import CopyPageAction
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.models import Page
-from wagtail_localize.models import TranslationSource
 
 from accessibility.content_checks import check_page, errors
 
@@ -94,7 +94,8 @@ def current_refusals():
 def install():
     """Install each guard once (from `AccessibilityConfig.ready`)."""
     _guard_publish_action()
-    _guard_translation_writes()
+    if apps.is_installed("wagtail_localize"):  # A site without it has no translation writes.
+        _guard_translation_writes()
     _guard_live_copies()
 
 
@@ -128,6 +129,8 @@ def _guard_translation_writes():
     cannot wait for the publish action. A draft of a translation that is not live still saves.
     Inside `collect_refusals()` a refused translation is rolled back, recorded, and None returned.
     """
+    from wagtail_localize.models import TranslationSource
+
     original = TranslationSource.create_or_update_translation
     if getattr(original, "accessibility_checked", False):
         return

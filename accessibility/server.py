@@ -7,9 +7,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
-from django.conf import settings
+from .config import project_dir, runtime_dir
 
 
 class ServerDidNotStart(RuntimeError):
@@ -36,8 +35,8 @@ class SiteServer:
         self.log_path = None
 
     def start(self):
-        manage = Path(settings.BASE_DIR) / "manage.py"
-        log_dir = Path(settings.VAR_DIR)
+        manage = project_dir() / "manage.py"
+        log_dir = runtime_dir()
         log_dir.mkdir(parents=True, exist_ok=True)
         self.log_path = log_dir / f"site-server-{self.port}.log"
         log = open(self.log_path, "wb")  # noqa: SIM115 - closed in stop()
@@ -47,7 +46,7 @@ class SiteServer:
             env=self.env,
             stdout=log,
             stderr=subprocess.STDOUT,
-            cwd=settings.BASE_DIR,
+            cwd=project_dir(),
         )
         try:
             self._wait_until_ready()

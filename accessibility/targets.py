@@ -1,19 +1,21 @@
 """What an audit visits: targets (URLs with their page identity), viewports and preference variants.
 
 Targets come from Wagtail's page tree (every live page without view restrictions, in every
-locale), from the site's non-page views (search results, the preferences page, the 404 page), from
-a deployed site's `sitemap.xml`, or from plain URLs.
+locale), from the site's views that are not pages (the 404 page and whatever the site's
+`AuditSite` adds, see `accessibility/site.py`), from a deployed site's `sitemap.xml`, or from
+plain URLs. Preference variants are the site's too.
 """
 
 import re
 import urllib.request
 from dataclasses import dataclass, field
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
-from django.conf import settings
-from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from wagtail.coreutils import get_content_languages
+
+from .site import audit_site
 
 SITEMAP_NAMESPACE = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 VIEWPORT_PATTERN = re.compile(r"^\s*(\d{2,5})\s*[x×]\s*(\d{2,5})\s*$")
@@ -71,21 +73,10 @@ def parse_viewport(text):
     return Viewport(width, height)
 
 
-def available_variants():
-    """Named preference variants: 'default', 'theme-<theme>', 'text-<size>' (join with '+')."""
-    try:
-        from core import preferences
-    except ImportError:
-        return {DEFAULT_VARIANT_NAME: {}}
-    names = {DEFAULT_VARIANT_NAME: {}}
-    names.update({f"theme-{theme}": {"theme": theme} for theme in preferences.THEMES})
-    names.update({f"text-{size}": {"text_size": size} for size in preferences.TEXT_SIZES})
-    return names
-
-
 def parse_variant(name):
     """A variant from a name such as 'theme-contrast' or 'text-200+theme-contrast'."""
-    known = available_variants()
+    site = audit_site()
+    known = {DEFAULT_VARIANT_NAME: {}, **site.variant_choices()}
     choices = {}
     for part in (name or "").split("+"):
         part = part.strip()
@@ -97,14 +88,11 @@ def parse_variant(name):
         choices.update(known[part])
     if not choices:
         return Variant()
-    from core.preferences import Preferences, cookie_name
-
-    value = Preferences(**choices).cookie_value
-    return Variant(name=name.strip(), cookies=((cookie_name(), value),))
+    return Variant(name=name.strip(), cookies=tuple(site.variant_cookies(choices)))
 
 
 def language_codes(requested=None):
-    configured = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    configured = list(get_content_languages())
     if not requested:
         return configured
     unknown = [code for code in requested if code not in configured]
@@ -173,52 +161,29 @@ def all_pages_of(page):
 
 
 def view_targets(locales=None):
-    """The site's non-page views in each language: search (with and without results), the
-    preferences page and the 404 page."""
+    """The site's views that are not pages (`AuditSite.view_urls`: at least the 404 page), in
+    each language."""
+    site = audit_site()
     targets = []
     for language in language_codes(locales):
         with translation.override(language):
-            for kind, url_name, query in (
-                ("search", "search", {"q": search_word(language)}),
-                ("search-no-results", "search", {"q": "zqxjv"}),
-                ("preferences", "display_preferences", {}),
-            ):
-                try:
-                    path = reverse(url_name)
-                except NoReverseMatch:
-                    continue  # The view is not part of this site (yet).
-                targets.append(
-                    AuditTarget(
-                        url=path + (f"?{urlencode(query)}" if query else ""),
-                        locale=language,
-                        page_type=kind,
-                        identity=f"view:{kind}:{language}",
-                    )
+            views = site.view_urls(language)
+        for kind, url, expected_status in views:
+            targets.append(
+                AuditTarget(
+                    url=url,
+                    locale=language,
+                    page_type=kind,
+                    identity=f"view:{kind}:{language}",
+                    expected_status=expected_status,
                 )
-        targets.append(
-            AuditTarget(
-                url=f"/{language}/no-such-page-accessibility-audit/",
-                locale=language,
-                page_type="not-found",
-                identity=f"view:not-found:{language}",
-                expected_status=404,
             )
-        )
     return targets
-
-
-def search_word(language):
-    """A word that finds something: the first word of the language's home page title."""
-    from wagtail.models import Page
-
-    home = Page.objects.live().filter(depth=2, locale__language_code=language).first()
-    words = re.findall(r"\w{3,}", home.title if home else "")
-    return words[0] if words else "a"
 
 
 def url_targets(urls, base_url=""):
     """Plain URLs (absolute, or paths under the base URL); the locale is read from the prefix."""
-    languages = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+    languages = set(get_content_languages())
     targets = []
     for url in urls:
         url = url.strip()

@@ -10,12 +10,12 @@ only when `expected_status` is given::
 
     from accessibility.testing import assert_no_axe_violations
 
-    def test_news_index(demo_server, browser):
-        assert_no_axe_violations(f"{demo_server.base_url}/en/news/", driver=browser)
+    def test_blog_index(live_server, browser):
+        assert_no_axe_violations(f"{live_server.url}/en/blog/", driver=browser)
         # or, on the page the browser already shows (after clicks, form posts...):
         assert_no_axe_violations(browser)
         # an error page on purpose:
-        assert_no_axe_violations(f"{demo_server.base_url}/en/nope/", driver=browser,
+        assert_no_axe_violations(f"{live_server.url}/en/nope/", driver=browser,
                                  expected_status=404)
 
 The pytest fixture `axe_check` (registered by `accessibility.pytest_plugin`) is the same function.

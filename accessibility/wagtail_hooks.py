@@ -1,5 +1,6 @@
 """Wagtail hooks of the accessibility app: content-check warnings, the checker, the admin area."""
 
+from django.apps import apps
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
@@ -8,7 +9,6 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
-from wagtail_localize.models import Translation
 
 import accessibility.tasks  # noqa: F401 - connects audit-on-publish to `page_published`
 from accessibility.admin import urls as admin_urls
@@ -140,6 +140,10 @@ def check_translation_before_publishing(request, page):
     # The translation editor's Publish button posts `action=publish`.
     if request.method != "POST" or request.POST.get("action") != "publish":
         return None
+    if not apps.is_installed("wagtail_localize"):
+        return None  # No translation editor on this site.
+    from wagtail_localize.models import Translation
+
     translation = (
         Translation.objects.filter(
             source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True

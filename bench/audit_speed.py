@@ -70,7 +70,7 @@ def main(argv):
     django.setup()
     from django.conf import settings
 
-    from tests.demo_database import prepare_demo_database
+    from config.demo_database import prepare_demo_database
 
     base_dir = Path(settings.BASE_DIR)
     output = Path(arguments.output or settings.VAR_DIR / "bench" / "audit_speed.json")

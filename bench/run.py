@@ -21,10 +21,10 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 from bench.load import Gunicorn, load_test
 from bench.report import print_table
+from config.throwaway_database import throwaway_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS_DIR = BASE_DIR / "bench-results"
@@ -43,20 +43,6 @@ def run(command, env, **kwargs):
 
 def manage(env, *arguments, **kwargs):
     return run([sys.executable, "manage.py", *arguments], env, **kwargs)
-
-
-def throwaway_database_url(tmp_dir):
-    configured = os.environ.get("DATABASE_URL", "")
-    if not configured.startswith(("postgres://", "postgresql://")):
-        return f"sqlite:///{Path(tmp_dir) / 'bench.sqlite3'}"
-    import psycopg
-
-    parts = urlsplit(configured)
-    name = parts.path.lstrip("/") + "_bench"
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as db:
-        db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        db.execute(f'CREATE DATABASE "{name}"')
-    return urlunsplit(parts._replace(path="/" + name))
 
 
 class BenchRedis:
@@ -184,7 +170,7 @@ def collect(arguments, tmp_dir, redis):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": throwaway_database_url(tmp_dir),
+        "DATABASE_URL": throwaway_database_url(tmp_dir, "bench"),
         "VAR_DIR": str(tmp_dir),
         "DEMO_ADMIN_PASSWORD": "bench-admin-password",
         "PAGE_CACHE_ENABLED": "true",

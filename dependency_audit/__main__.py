@@ -16,11 +16,23 @@ from dependency_audit.npm_audit import audit_npm
 from dependency_audit.python_audit import audit_python
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+# The production set and the development set (production plus test and lint tools).
+LOCKS = (
+    PROJECT_DIR / "requirements" / "production.txt",
+    PROJECT_DIR / "requirements" / "development.txt",
+)
 
 
 def parse_arguments(argv):
     parser = argparse.ArgumentParser(prog="python -m dependency_audit", description=__doc__)
-    parser.add_argument("--requirements", type=Path, default=PROJECT_DIR / "requirements.txt")
+    parser.add_argument(
+        "--requirements",
+        type=Path,
+        action="append",
+        help="a locked requirements file; repeat for several (default: both locks, "
+        + " and ".join(str(path.relative_to(PROJECT_DIR)) for path in LOCKS)
+        + ")",
+    )
     parser.add_argument("--npm-project", type=Path, default=PROJECT_DIR)
     parser.add_argument(
         "--allowlist", type=Path, default=PROJECT_DIR / "vulnerability-allowlist.json"
@@ -43,13 +55,26 @@ def parse_arguments(argv):
     )
     parser.add_argument("--skip-npm", action="store_true", help="audit the Python packages only")
     parser.add_argument("--skip-python", action="store_true", help="audit the npm packages only")
-    return parser.parse_args(argv)
+    arguments = parser.parse_args(argv)
+    arguments.requirements = arguments.requirements or list(LOCKS)
+    return arguments
+
+
+def lock_name(path):
+    """`requirements/production.txt` for the project's own locks, the path as given otherwise."""
+    try:
+        return str(path.resolve().relative_to(PROJECT_DIR))
+    except ValueError:
+        return str(path)
 
 
 def run_audits(arguments):
     results = []
     if not arguments.skip_python:
-        results.append(audit_python(arguments.requirements, osv_url=arguments.osv_url or None))
+        for requirements in arguments.requirements:
+            result = audit_python(requirements, osv_url=arguments.osv_url or None)
+            result.tool = f"{result.tool} ({lock_name(requirements)})"
+            results.append(result)
     if not arguments.skip_npm:
         results.append(audit_npm(arguments.npm_project, registry=arguments.npm_registry or None))
     return results

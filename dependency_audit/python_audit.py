@@ -34,7 +34,7 @@ def pip_audit_command(requirements, output, osv_url=None, timeout=15):
         "pip_audit",
         "--requirement",
         str(requirements),
-        # requirements.txt pins every package: nothing to resolve, no pip run, no install.
+        # A lock pins every package: nothing to resolve, no pip run, no install.
         "--no-deps",
         "--disable-pip",
         "--progress-spinner",

@@ -9,8 +9,11 @@ from django.test import Client, RequestFactory
 
 from accessibility.browser import quit_browser, start_chromium
 from accessibility.server import SiteServer
+from config.demo_database import prepare_demo_database
 from staff.testing import verify_session
-from tests.demo_database import prepare_demo_database
+
+# The minimal second site has settings of its own: `make test` runs it in a pytest of its own.
+collect_ignore = ["minimal_site"]
 
 
 @pytest.fixture(autouse=True)

@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from accessibility.models import AuditRun, PageResult, Violation
 from accessibility.models.audit import IMPACT_ORDER
 from accessibility.runs import finished_site_runs, latest_site_run, site_runs  # noqa: F401
+from accessibility.site import audit_site
 
 TREND_LENGTH = 12
 
@@ -24,13 +25,6 @@ IMPACT_LABELS = {
     "moderate": pgettext_lazy("accessibility impact", "Moderate"),
     "minor": pgettext_lazy("accessibility impact", "Minor"),
 }
-# What the audit calls the site's views that are not pages of the tree.
-VIEW_KIND_LABELS = {
-    "search": gettext_lazy("Search results"),
-    "search-no-results": gettext_lazy("Search without results"),
-    "preferences": gettext_lazy("Display preferences"),
-    "not-found": gettext_lazy("Page not found (404)"),
-}
 
 
 def impact_label(impact):
@@ -38,9 +32,10 @@ def impact_label(impact):
 
 
 def page_type_label(page_type):
-    """ "news.NewsPage" as its verbose name ("News article"), a view kind by its label."""
-    if page_type in VIEW_KIND_LABELS:
-        return VIEW_KIND_LABELS[page_type]
+    """ "blog.ArticlePage" as its verbose name ("Article"), a view kind by the site's label."""
+    view_labels = audit_site().view_labels
+    if page_type in view_labels:
+        return view_labels[page_type]
     app_label, _dot, model_name = page_type.partition(".")
     try:
         model = apps.get_model(app_label, model_name)

@@ -144,7 +144,7 @@ class PageResult(models.Model):
     # What fingerprints name: "page:<translation key>:<language>" for a Wagtail page (stable when
     # its slug changes), else "path:<URL path>".
     page_identity = models.CharField(_("page identity"), max_length=300, blank=True)
-    # The page's model ("news.NewsPage") or, for a non-page view, its kind ("search", "404").
+    # The page's model ("blog.BlogPage") or, for a non-page view, its kind ("search", "404").
     page_type = models.CharField(_("page type"), max_length=100, blank=True)
     viewport = models.CharField(_("viewport"), max_length=16, help_text=_("width×height"))
     variant = models.CharField(_("preference variant"), max_length=100, default="default")

@@ -13,25 +13,37 @@ The compliance status it states ("Decide from the audits"):
 - "fully compliant" only when nothing is known AND a person reviewed the site within
   `ACCESSIBILITY_STATEMENT_REVIEW_DAYS` (default 365).
 An editor may state less than that (partially or not compliant), never more.
+
+The site chooses the page's base class (`ACCESSIBILITY_STATEMENT_PAGE_BASE`, an abstract page
+model that adds no database field, so the migrations stay the app's own) and where it may be
+created (`ACCESSIBILITY_STATEMENT_PARENT_PAGE_TYPES`); its template extends the site's
+`base.html` and fills `{% block content %}`.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import Count
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail_localize.fields import SynchronizedField
+from wagtail.models import Page
 
+from accessibility.forms import AccessibilityCheckedPageForm
 from accessibility.runs import latest_site_run
-from core.models import BasePage
 
 from .audit import AuditRun, PageResult, Violation
+
+try:  # wagtail-localize is optional: it says which fields a translation keeps from its source.
+    from wagtail_localize.fields import SynchronizedField
+except ImportError:
+    SynchronizedField = None
 
 STATEMENT_RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -53,7 +65,44 @@ class PreparationMethod(models.TextChoices):
     THIRD_PARTY = "third-party", _("Assessment by a third party")
 
 
-class AccessibilityStatementPage(BasePage):
+def statement_page_base():
+    """The site's base class for the statement page (`ACCESSIBILITY_STATEMENT_PAGE_BASE`).
+
+    Wagtail's `Page` by default; otherwise an abstract subclass of it without database fields:
+    a field or a concrete model would need a migration the app cannot ship.
+    """
+    dotted_path = getattr(settings, "ACCESSIBILITY_STATEMENT_PAGE_BASE", "wagtail.models.Page")
+    try:
+        base = import_string(dotted_path)
+    except ImportError as error:
+        raise ImproperlyConfigured(
+            f"ACCESSIBILITY_STATEMENT_PAGE_BASE = {dotted_path!r} cannot be imported: {error}"
+        ) from error
+    if base is Page:
+        return base
+    if not (isinstance(base, type) and issubclass(base, Page) and base._meta.abstract):
+        raise ImproperlyConfigured(
+            f"ACCESSIBILITY_STATEMENT_PAGE_BASE = {dotted_path!r} must be an abstract subclass "
+            "of wagtail.models.Page."
+        )
+    fields = [
+        field.name
+        for field in base._meta.local_fields + base._meta.local_many_to_many
+        if not (field.one_to_one and field.remote_field.parent_link)  # The link to `Page`.
+    ]
+    if fields:
+        raise ImproperlyConfigured(
+            f"ACCESSIBILITY_STATEMENT_PAGE_BASE = {dotted_path!r} adds database fields "
+            f"({', '.join(fields)}); the statement's migrations cannot include them. Move them "
+            "to a mixin of your own page types."
+        )
+    return base
+
+
+StatementPageBase = statement_page_base()
+
+
+class AccessibilityStatementPage(StatementPageBase):
     """The site's accessibility statement in one language; one per language's home page."""
 
     commitment = RichTextField(
@@ -111,7 +160,10 @@ class AccessibilityStatementPage(BasePage):
         help_text=_("Whom to turn to when the answer to feedback is not satisfactory."),
     )
 
-    content_panels = BasePage.content_panels + [
+    # The site's base form class if it has one, else the content checks of this app.
+    base_form_class = getattr(StatementPageBase, "base_form_class", AccessibilityCheckedPageForm)
+
+    content_panels = StatementPageBase.content_panels + [
         FieldPanel("commitment"),
         FieldPanel("compliance_status"),
         FieldPanel("manual_review_on"),
@@ -127,13 +179,14 @@ class AccessibilityStatementPage(BasePage):
         FieldPanel("enforcement_procedure"),
     ]
 
-    # A telephone number is the same in every language.
-    override_translatable_fields = [
-        SynchronizedField("feedback_phone"),
-        SynchronizedField("manual_review_on"),
-    ]
+    # A telephone number and the date of a review are the same in every language.
+    override_translatable_fields = (
+        [SynchronizedField("feedback_phone"), SynchronizedField("manual_review_on")]
+        if SynchronizedField
+        else []
+    )
 
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = getattr(settings, "ACCESSIBILITY_STATEMENT_PARENT_PAGE_TYPES", None)
     subpage_types = []
     max_count_per_parent = 1
     template = "accessibility/statement_page.html"

@@ -84,7 +84,7 @@ DEMO_CONTENT_BUILDERS = [
     "institution.demo.build_complaint_page",
     "complaints.demo.build_complaint_officers",
     "institution.demo.build_navigation",
-    "accessibility.demo.build_statement",
+    "home.demo_statement.build_statement",
 ]
 # What a visitor chooses that changes a cached page (pagecache/keys.py): each function returns a
 # short, normalised part of the page-cache key for a request.
@@ -338,7 +338,14 @@ ACCESSIBILITY_AUDIT = {
     "fail_impact": "minor",
     "baseline": BASE_DIR / "accessibility" / "audit-baseline.json",
     "output_dir": VAR_DIR / "audit-reports",
+    # Our preference-cookie variants and the views that are not pages (search, preferences).
+    "site": "config.audit_site.SiteAudit",
+    # The loopback server of `manage.py audit_accessibility`: DEBUG off, as in production.
+    "server_settings": "config.settings.test",
 }
+# The accessibility statement page: our page base (no fields of its own) and its one parent.
+ACCESSIBILITY_STATEMENT_PAGE_BASE = "core.models.BasePage"
+ACCESSIBILITY_STATEMENT_PARENT_PAGE_TYPES = ["home.HomePage"]
 # Where single-page audits (on publish, from the admin) find the site; empty: WAGTAILADMIN_BASE_URL.
 ACCESSIBILITY_AUDIT_BASE_URL = env_str("ACCESSIBILITY_AUDIT_BASE_URL", "")
 

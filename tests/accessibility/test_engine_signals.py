@@ -19,7 +19,7 @@ from django.conf import settings
 from django.db import connection
 
 from accessibility.browser import PROFILE_PREFIX, processes_naming
-from accessibility.demo_audit import run_passing_on_stop_signals
+from accessibility.interruption import run_passing_on_stop_signals
 
 from .fixture_site import wait_for
 

@@ -21,7 +21,7 @@ CATALOGS = {
     "ru": [BASE_DIR / "locale" / "ru" / "LC_MESSAGES" / "django.po"],
 }
 DEMO_MODULES = [
-    "accessibility/demo.py",
+    "home/demo_statement.py",
     "home/demo.py",
     "news/demo.py",
     "news/demo_documents.py",

@@ -1,9 +1,10 @@
 """`manage.py audit_accessibility`: audit the site with axe-core, store and report the results.
 
 Without `--base-url` the site is served from this database on a free loopback port and every live,
-public page of every locale is audited, plus search results, the preferences page and the 404
-page. With `--base-url` a deployed site is audited from its sitemap.xml; `--no-crawl` with only
-absolute `--url`s audits just those, without serving anything. Exit codes: 0 clean, 1 violations
+public page of every locale is audited, plus the 404 page and the site's other views (its
+`AuditSite`, `accessibility/site.py`: search results, a preferences page...). With `--base-url`
+a deployed site is audited from its sitemap.xml; `--no-crawl` with only absolute `--url`s audits
+just those, without serving anything. Exit codes: 0 clean, 1 violations
 at or above `--fail-on` not accepted by the baseline, 2 a page could not be audited, a usage error
 (found before any page is loaded), no browser could start, or the run was interrupted (SIGTERM,
 SIGINT: the run is marked "interrupted", its browsers closed, the reports written).
@@ -70,7 +71,7 @@ class Command(BaseCommand):
             "--locales", help="Comma-separated language codes (default: all); also --url's."
         )
         where.add_argument(
-            "--page-types", help="Comma-separated page models, e.g. news.NewsPage (default: all)."
+            "--page-types", help="Comma-separated page models, e.g. blog.BlogPage (default: all)."
         )
         where.add_argument(
             "--url", action="append", default=[], help="An extra URL or path (repeatable)."
@@ -100,7 +101,7 @@ class Command(BaseCommand):
         how.add_argument("--remote-url", help="A Selenium Grid or remote WebDriver URL.")
         how.add_argument(
             "--server-settings",
-            default="config.settings.test",
+            default=config["server_settings"],
             help="Settings module of the loopback server (DEBUG off; default: %(default)s).",
         )
         out = parser.add_argument_group("results")

@@ -1,18 +1,17 @@
 """Audit the demo site in a throw-away database: `make audit` and the audit step of `make test`.
 
-    .venv/bin/python -m accessibility.demo_audit [audit_accessibility options...]
+    .venv/bin/python -m config.demo_audit [audit_accessibility options...]
 
-Migrates a fresh database in a temporary folder (or a sibling `<name>_e2e` PostgreSQL database),
-loads the demo content into it, then runs `manage.py audit_accessibility` against it, writing the
-reports to `var/audit-reports/`. The developer's own database is never touched. The exit code is
+Migrates a fresh database in a temporary folder (or, on PostgreSQL, a new database of a name of its
+own on the same server, `config/throwaway_database.py`), loads the demo content into it, then runs
+`manage.py audit_accessibility` against it, writing the reports to `var/audit-reports/`.
+The developer's own database is never touched. The exit code is
 the command's: 0 clean, 1 violations, 2 a page could not be audited (or the run was interrupted).
 SIGTERM and SIGINT are passed on to the command, which closes its run and browsers, so a cancelled
 CI job leaves nothing running; the throw-away database is removed after it.
 """
 
 import os
-import signal
-import subprocess
 import sys
 import tempfile
 
@@ -24,12 +23,13 @@ def main(arguments):
     django.setup()
     from django.conf import settings
 
-    from tests.demo_database import prepare_demo_database
+    from accessibility.interruption import run_passing_on_stop_signals
+    from config.demo_database import prepare_demo_database
 
     output = settings.VAR_DIR / "audit-reports"
     with tempfile.TemporaryDirectory(prefix="ombudsman-audit-") as tmp_dir:
         print("Preparing a throw-away database with the demo content...", flush=True)
-        env = prepare_demo_database(tmp_dir)
+        env = prepare_demo_database(tmp_dir, purpose="audit")
         command = [
             sys.executable,
             str(settings.BASE_DIR / "manage.py"),
@@ -39,24 +39,6 @@ def main(arguments):
             *arguments,
         ]
         return run_passing_on_stop_signals(command, env=env, cwd=settings.BASE_DIR)
-
-
-def run_passing_on_stop_signals(command, **popen_arguments):
-    """Run `command`; a SIGTERM or SIGINT to us goes to it, and we wait for it to finish."""
-    process = subprocess.Popen(command, **popen_arguments)
-
-    def pass_on(signum, frame):
-        if process.poll() is None:
-            process.send_signal(signum)
-
-    previous = {
-        number: signal.signal(number, pass_on) for number in (signal.SIGTERM, signal.SIGINT)
-    }
-    try:
-        return process.wait()
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
-"""Demo content: the accessibility statement in az, en and ru, linked from every page's footer.
+"""Demo content: our accessibility statement in az, en and ru, linked from every page's footer.
 
-The statement's figures and known problems are not demo text: the page reads them from the
-latest audit when it is shown.
+The statement page type is the accessibility app's; its texts here are the site's. Its figures
+and known problems are not demo text: the page reads them from the latest audit when shown.
 """
 
 import datetime

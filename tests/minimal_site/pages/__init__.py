@@ -1,0 +1,1 @@
+"""The minimal site's one page app: a home page, an article index and articles."""

@@ -1,0 +1,10 @@
+"""URLs of the minimal site: the Wagtail admin and the page tree, no language prefix."""
+
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("", include(wagtail_urls)),
+]
