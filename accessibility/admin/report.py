@@ -13,7 +13,7 @@ from django.utils.translation import pgettext_lazy
 
 from accessibility.models import AuditRun, PageResult, Violation
 from accessibility.models.audit import IMPACT_ORDER
-from accessibility.runs import finished_site_runs, latest_site_run, site_runs  # noqa: F401
+from accessibility.models.runs import finished_site_runs, latest_site_run, site_runs  # noqa: F401
 from accessibility.site import audit_site
 
 TREND_LENGTH = 12

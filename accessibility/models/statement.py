@@ -36,9 +36,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from accessibility.forms import AccessibilityCheckedPageForm
-from accessibility.runs import latest_site_run
 
 from .audit import AuditRun, PageResult, Violation
+from .runs import latest_site_run
 
 try:  # wagtail-localize is optional: it says which fields a translation keeps from its source.
     from wagtail_localize.fields import SynchronizedField

@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from accessibility.models.audit import AuditRun
+from .audit import AuditRun
 
 SITE_TRIGGERS = (AuditRun.Trigger.COMMAND, AuditRun.Trigger.ADMIN)
 # Runs whose figures are incomplete: still going, or stopped from the admin.
