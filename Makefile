@@ -7,8 +7,10 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP_PY := $(VENV)/.installed
 STAMP_NPM := node_modules/.installed
+# Debian's libraries and font that WeasyPrint needs to render the demo's tagged PDFs.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 
-.PHONY: run test lint vulnerabilities setup browser messages migrate demo audit bench bench-weight loadtest screenshots lock clean
+.PHONY: run test lint vulnerabilities setup browser pdf-libraries messages migrate demo audit bench bench-weight loadtest screenshots lock clean
 
 # The task worker (accessibility audits after publishing and from the admin) runs next to the
 # development server and stops with it.
@@ -18,7 +20,7 @@ run: setup migrate demo
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: setup browser lint vulnerabilities
+test: setup browser pdf-libraries lint vulnerabilities
 	$(BIN)/pytest $(PYTEST_ARGS)
 	$(BIN)/python -m accessibility.demo_audit --workers 2 $(AUDIT_ARGS)
 
@@ -57,19 +59,22 @@ messages: $(STAMP_PY)
 browser:
 	@bash scripts/install-system-packages.sh chromium chromium-driver
 
+pdf-libraries:
+	@bash scripts/install-system-packages.sh $(PDF_PACKAGES)
+
 migrate: setup
 	$(MANAGE) migrate --noinput -v1
 
-demo: migrate
+demo: migrate pdf-libraries
 	$(MANAGE) load_demo_content
 
 # The axe-core audit of the whole demo site (a throw-away database); reports in var/audit-reports/.
-audit: setup browser
+audit: setup browser pdf-libraries
 	$(BIN)/python -m accessibility.demo_audit $(AUDIT_ARGS)
 
 # Performance figures in one table (JSON in bench-results/): renders, gunicorn throughput with
 # wrk, page weight, audit speed and the 10,000-article scale run, in throw-away databases.
-bench: setup browser
+bench: setup browser pdf-libraries
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 # Throughput and non-2xx answers in steady state, with Redis down, with PostgreSQL down (when
