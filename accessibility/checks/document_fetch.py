@@ -5,6 +5,7 @@ most `MAX_DOCUMENT_BYTES`, and stops at the check's timeout. `DocumentMemo` keep
 learnt of each address, so a PDF linked from 50 pages is fetched once by all the browser workers.
 """
 
+import http.client
 import threading
 import time
 import urllib.error
@@ -79,7 +80,8 @@ def fetch_document(url, base_url, timeout, inspect):
             if not location:
                 return PdfFacts(error=f"the server answered {error.code}", is_pdf=False)
             url = urljoin(url, location)
-        except (OSError, ValueError) as error:  # Refused, reset, timed out, bad address.
+        # Refused, reset, timed out, cut short, a bad address.
+        except (OSError, ValueError, http.client.HTTPException) as error:
             return PdfFacts(error=f"it could not be fetched ({error})", is_pdf=False)
         except _TooSlow:
             return PdfFacts(error=f"it took longer than {timeout:g} s to download")
@@ -107,6 +109,8 @@ def _read_answer(response, deadline, inspect):
         if time.monotonic() > deadline:
             raise _TooSlow
         chunks.append(chunk)
+    if declared_length.isdigit() and size < int(declared_length):
+        return PdfFacts(error=f"the answer was cut short ({size} of {declared_length} bytes)")
     return inspect(b"".join(chunks))
 
 

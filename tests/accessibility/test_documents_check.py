@@ -286,3 +286,10 @@ def test_a_failed_fetch_is_not_left_pending():
     with pytest.raises(RuntimeError):
         memo.get("u", broken, 1)
     assert memo.get("u", lambda: "fine", 1) == "fine"
+
+
+def test_fetch_reports_an_answer_cut_short(pdf_server, pdfs):
+    headers = {"Content-Type": "application/pdf", "Content-Length": str(len(pdfs["tagged"]) * 2)}
+    pdf_server.routes["/cut.pdf"] = (200, headers, pdfs["tagged"], 0)
+    facts = fetch(pdf_server, "/cut.pdf")
+    assert "cut short" in facts.error and not facts.tagged
