@@ -10,7 +10,7 @@ STAMP_NPM := node_modules/.installed
 # Debian's libraries and font that WeasyPrint needs to render the demo's tagged PDFs.
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 
-.PHONY: run test lint vulnerabilities setup browser pdf-libraries messages migrate demo audit bench bench-weight loadtest screenshots lock clean
+.PHONY: run test lint vulnerabilities setup browser pdf-libraries snapshots messages migrate demo audit bench bench-weight loadtest screenshots lock clean
 
 # The task worker (accessibility audits after publishing and from the admin) runs next to the
 # development server and stops with it.
@@ -94,6 +94,10 @@ bench-weight: demo
 # standard and high contrast (and the phone menu open), in screenshots/ (git-ignored), for review.
 screenshots: demo browser
 	$(BIN)/python scripts/screenshots.py $(SCREENSHOTS_ARGS)
+
+# Rewrite the reviewed accessibility-tree snapshots after reviewing their diff (README).
+snapshots: setup browser pdf-libraries
+	UPDATE_TREE_SNAPSHOTS=1 $(BIN)/pytest tests/accessibility/test_tree_snapshots.py -p no:cacheprovider
 
 lock: $(VENV)/bin/python
 	$(BIN)/pip install --quiet -r requirements.in
