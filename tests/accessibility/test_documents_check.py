@@ -6,6 +6,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.utils import translation
+from selenium.common.exceptions import WebDriverException
 
 from accessibility.checks import documents
 from accessibility.checks.document_fetch import (
@@ -15,7 +16,7 @@ from accessibility.checks.document_fetch import (
     fetch_document,
     same_origin,
 )
-from accessibility.checks.findings import NEEDS_REVIEW, VIOLATION
+from accessibility.checks.findings import NEEDS_REVIEW, VIOLATION, CheckContext
 from accessibility.checks.pdf_inspection import PdfFacts, inspect_pdf
 
 from .pdf_fixtures import DAMAGED_PDF, bare_pdf, tagged_pdf, untagged_pdf
@@ -293,3 +294,47 @@ def test_fetch_reports_an_answer_cut_short(pdf_server, pdfs):
     pdf_server.routes["/cut.pdf"] = (200, headers, pdfs["tagged"], 0)
     facts = fetch(pdf_server, "/cut.pdf")
     assert "cut short" in facts.error and not facts.tagged
+
+
+class FakeDriver:
+    """Answers the links script with `links`, or raises what the browser would."""
+
+    def __init__(self, links=None, error=None):
+        self.links, self.error = links, error
+
+    def execute_script(self, script):
+        if self.error:
+            raise self.error
+        return self.links
+
+
+def page_context(timeout=5):
+    return CheckContext(
+        "http://127.0.0.1:8000/en/", "http://127.0.0.1:8000", "en", "1280x800", timeout
+    )
+
+
+def test_a_page_whose_links_cannot_be_read_needs_review_instead_of_crashing():
+    driver = FakeDriver(error=WebDriverException("target window already closed"))
+    (finding,) = documents.check_documents(driver, page_context())
+    assert (finding.rule_id, finding.kind) == ("pdf-unreadable", NEEDS_REVIEW)
+    assert finding.target == "http://127.0.0.1:8000/en/"
+
+
+def test_documents_past_the_pages_time_budget_need_review_and_are_not_fetched(monkeypatch):
+    fetched = []
+
+    def slow_fetch(url, context):
+        fetched.append(url)
+        time.sleep(0.25)
+        return PdfFacts(tagged=True, title="T", displays_title=True, language="en")
+
+    monkeypatch.setattr(documents, "fetch", slow_fetch)
+    documents.forget_documents()
+    links = [raw(f"http://127.0.0.1:8000/r{number}.pdf") for number in range(6)]
+    findings = documents.check_documents(FakeDriver(links), page_context(timeout=0.2))
+    documents.forget_documents()
+    assert 2 <= len(fetched) <= 4  # The budget is 3 × 0.2 s.
+    assert len(findings) == 6 - len(fetched)
+    assert {(f.rule_id, f.kind) for f in findings} == {("pdf-unreadable", NEEDS_REVIEW)}
+    assert all("not fetched" in f.failure_summary for f in findings)
