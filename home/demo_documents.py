@@ -24,6 +24,7 @@ PDF_VARIANT = "pdf/ua-1"
 # A cached PDF is rebuilt after a week, so that a change the key cannot see (the system's fonts)
 # reaches the demo within a week.
 CACHE_MAX_AGE = 7 * 24 * 3600
+DEBIAN_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
 # How much of a cached file's end is searched for the end-of-file marker of a whole PDF.
 TRAILER_BYTES = 1024
 
@@ -34,6 +35,10 @@ def document_html(title, language, blocks):
         "home/demo_document.html",
         {"title": title, "language": language, "blocks": blocks},
     )
+
+
+class PdfRendererMissing(RuntimeError):
+    """WeasyPrint or the libraries it needs are not installed: the message says what to do."""
 
 
 def tagged_pdf(html):
@@ -51,7 +56,14 @@ def render_pdf(html, identifier=None, variant=PDF_VARIANT):
     """Render `html` with WeasyPrint (imported here: only a cache miss pays for loading it)."""
     # WeasyPrint reports each rendering step at INFO: seven lines per PDF in every demo load.
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-    from weasyprint import HTML
+    try:
+        from weasyprint import HTML
+    except (ImportError, OSError) as error:  # OSError: Pango's libraries could not be loaded.
+        raise PdfRendererMissing(
+            f"The demo's PDFs cannot be made: WeasyPrint did not load ({error}). Install "
+            f"requirements.txt and Debian's packages: apt-get install -y {DEBIAN_PACKAGES} "
+            "(or run make pdf-libraries)."
+        ) from error
 
     return HTML(string=html).write_pdf(pdf_variant=variant, pdf_identifier=identifier)
 

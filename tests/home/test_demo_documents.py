@@ -1,6 +1,7 @@
 """The demo's PDFs are tagged (PDF/UA-1) with their title shown and their own language; cached."""
 
 import os
+import sys
 import time
 from io import BytesIO
 
@@ -115,3 +116,10 @@ def test_reloading_the_demo_replaces_an_untagged_pdf_under_the_same_name(
     assert document.file_size == len(tagged)
     again = demo_documents.demo_document("Old demo report", "old-demo-report.pdf", tagged)
     assert again.file.name == old_name
+
+
+def test_a_machine_without_weasyprint_or_pango_is_told_what_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    with pytest.raises(demo_documents.PdfRendererMissing) as error:
+        demo_documents.render_pdf("<html lang=en><title>T</title></html>")
+    assert "apt-get install -y libpango-1.0-0" in str(error.value)
