@@ -7,8 +7,10 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP_PY := $(VENV)/.installed
 STAMP_NPM := node_modules/.installed
+# Debian's libraries and font that WeasyPrint needs to render the demo's tagged PDFs.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 
-.PHONY: run test lint vulnerabilities setup browser messages migrate demo audit bench bench-weight loadtest screenshots lock clean
+.PHONY: run test lint vulnerabilities setup browser pdf-libraries snapshots messages migrate demo audit bench bench-weight loadtest screenshots lock clean
 
 # The task worker (accessibility audits after publishing and from the admin) runs next to the
 # development server and stops with it.
@@ -20,7 +22,7 @@ run: setup migrate demo
 
 # The minimal second site (tests/minimal_site/) has its own settings module, and pytest-django
 # binds one per process: it runs as a second pytest.
-test: setup browser lint vulnerabilities
+test: setup browser pdf-libraries lint vulnerabilities
 	$(BIN)/pytest $(PYTEST_ARGS)
 	$(BIN)/pytest tests/minimal_site --ds=tests.minimal_site.settings --confcutdir=tests/minimal_site
 	$(BIN)/python -m config.demo_audit --workers 2 $(AUDIT_ARGS)
@@ -62,19 +64,22 @@ messages: $(STAMP_PY)
 browser:
 	@bash scripts/install-system-packages.sh chromium chromium-driver
 
+pdf-libraries:
+	@bash scripts/install-system-packages.sh $(PDF_PACKAGES)
+
 migrate: setup
 	$(MANAGE) migrate --noinput -v1
 
-demo: migrate
+demo: migrate pdf-libraries
 	$(MANAGE) load_demo_content
 
 # The axe-core audit of the whole demo site (a throw-away database); reports in var/audit-reports/.
-audit: setup browser
+audit: setup browser pdf-libraries
 	$(BIN)/python -m config.demo_audit $(AUDIT_ARGS)
 
 # Performance figures in one table (JSON in bench-results/): renders, gunicorn throughput with
 # wrk, page weight, audit speed and the 10,000-article scale run, in throw-away databases.
-bench: setup browser
+bench: setup browser pdf-libraries
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 # Throughput and non-2xx answers in steady state, with Redis down, with PostgreSQL down (when
@@ -94,6 +99,10 @@ bench-weight: demo
 # standard and high contrast (and the phone menu open), in screenshots/ (git-ignored), for review.
 screenshots: demo browser
 	$(BIN)/python scripts/screenshots.py $(SCREENSHOTS_ARGS)
+
+# Rewrite the reviewed accessibility-tree snapshots after reviewing their diff (README).
+snapshots: setup browser pdf-libraries
+	UPDATE_TREE_SNAPSHOTS=1 $(BIN)/pytest tests/accessibility/test_tree_snapshots.py -p no:cacheprovider
 
 # Re-pin each set from its .in file, each in a fresh virtual environment of its own so that its
 # lock holds exactly what that set pulls in (never what else .venv holds).

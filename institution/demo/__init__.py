@@ -169,25 +169,22 @@ def build_offices(context):
 
 
 def _report_files(values, languages):
-    """PublicationFiles for a report: one drawn PDF per language in `languages`."""
+    """PublicationFiles for a report: one tagged PDF per language in `languages`."""
     files = []
     for code in languages:
-        title = getattr(values["title"], code)
-        summary = getattr(values["summary"], code)
-        document = demo_pdf(title, [title, *_wrap(summary, 60)], f"{values['slug'].en}-{code}.pdf")
+        document = demo_pdf(values, code, f"{values['slug'].en}-{code}.pdf")
         files.append(PublicationFile(document=document, language=code))
     return files
 
 
-def _wrap(text, width):
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + len(word) + 1 > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return [*lines, line] if line else lines
+def report_specs():
+    """(values, type, year, languages of its PDFs) of each demo report."""
+    reports = [
+        (annual_report(year), PublicationType.ANNUAL, year, ("az", "en", "ru"))
+        for year in ANNUAL_REPORT_YEARS
+    ]
+    reports.append((SPECIAL_REPORT, PublicationType.SPECIAL, 2022, ("az", "en")))
+    return reports
 
 
 def build_publications(context):
@@ -204,12 +201,7 @@ def build_publications(context):
         ),
         context,
     )
-    reports = [
-        (annual_report(year), PublicationType.ANNUAL, year, ("az", "en", "ru"))
-        for year in ANNUAL_REPORT_YEARS
-    ]
-    reports.append((SPECIAL_REPORT, PublicationType.SPECIAL, 2022, ("az", "en")))
-    for values, publication_type, year, languages in reports:
+    for values, publication_type, year, languages in report_specs():
         spec = PageSpec(
             f"report-{values['slug'].en}",
             PublicationPage,

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
@@ -175,7 +176,8 @@ def test_document_block_shows_format_size_and_language():
         [("document", {"document": document.pk, "link_text": "Annual report", "language": "en"})]
     )
     assert 'hreflang="en">Annual report</a>' in html
-    assert f"(PDF, {document.file_size}\xa0bytes, " in html
+    with translation.override("en"):
+        assert f"(PDF, {filesizeformat(document.file_size)}, " in html
     # Said in the page's language (English here), as "in English", not as a language's own name.
     assert ", in English)</span>" in html
 

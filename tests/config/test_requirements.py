@@ -8,7 +8,7 @@ from django.conf import settings
 
 REQUIREMENTS = Path(settings.BASE_DIR) / "requirements"
 PIN = re.compile(r"^([A-Za-z0-9_.-]+)(?:\[[^\]]*\])?==(\S+)$")
-TEST_AND_LINT_TOOLS = {"pytest-django", "pytest-xdist", "ruff", "pip-audit"}
+TEST_AND_LINT_TOOLS = {"pytest-django", "pytest-xdist", "ruff", "pip-audit", "import-linter"}
 
 
 def normalised(name):
