@@ -46,9 +46,7 @@ def test_a_string_missing_in_russian_is_english(azerbaijani_only_string):
         assert translation.gettext(azerbaijani_only_string) == azerbaijani_only_string
 
 
-@pytest.mark.parametrize(
-    ("language", "shown"), [("az", "1–3 (cəmi 3)"), ("ru", "1–3 (всего 3)")]
-)
+@pytest.mark.parametrize(("language", "shown"), [("az", "1–3 (cəmi 3)"), ("ru", "1–3 (всего 3)")])
 def test_the_search_results_count_reads_naturally(admin_catalogs, language, shown):  # noqa: F811
     """Wagtail passes no model name to its search results' count ("3 None"): ours needs none."""
     with translation.override(language):
@@ -59,10 +57,9 @@ def test_the_search_results_count_reads_naturally(admin_catalogs, language, show
 
 def test_our_russian_corrects_wagtails_where_it_misleads(admin_catalogs):  # noqa: F811
     """Wagtail's Russian says "unplanned publication" for "Unschedule publication"."""
+    unschedule = "Unschedule publication"  # a variable: the site's catalog must not list it
     with translation.override("ru"):
-        assert translation.gettext("Unschedule publication") == (
-            "Отменить запланированную публикацию"
-        )
+        assert translation.gettext(unschedule) == "Отменить запланированную публикацию"
 
 
 @pytest.mark.parametrize(
