@@ -106,7 +106,7 @@ def test_breadcrumbs_and_menus_mark_an_untranslated_section_title(listed_site):
     html = html_of(listed_site["child"].url)
     breadcrumbs = re.search(r'<nav class="breadcrumbs".*?</nav>', html, re.S).group(0)
     subnav = re.search(r'<nav class="subnav".*?</nav>', html, re.S).group(0)
-    main_menu = html[: html.index('<main')]
+    main_menu = html[: html.index("<main")]
     for where in (breadcrumbs, subnav, main_menu):
         assert 'lang="az"' in tag_around(where, SECTION, "a")
     # The translated title of the page itself is English: no `lang` of its own.
