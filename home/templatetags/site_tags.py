@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils.html import format_html
+from wagtail.images.models import ResponsiveImage
 from wagtail.models import Locale
 
 from home.descriptions import site_description
@@ -111,6 +112,12 @@ def lang_if_untranslated(context, text, of=None):
 def with_untranslated_text_filter(pages):
     """The listed pages, their untranslated strings found in one query for the whole list."""
     return remember_untranslated_strings(list(pages or []))
+
+
+@register.filter(name="width_srcset")
+def width_srcset_filter(responsive_image):
+    """`url 480w, url 960w` of a `srcset_image … as name` result, for `srcset` attributes."""
+    return ResponsiveImage.get_width_srcset(responsive_image.renditions)
 
 
 @register.filter(name="title_language")
