@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 STAMP_PY := $(VENV)/.installed
 STAMP_NPM := node_modules/.installed
 
-.PHONY: run test lint vulnerabilities setup browser messages migrate demo audit bench bench-weight loadtest screenshots lock clean
+.PHONY: run test lint vulnerabilities setup browser messages migrate demo audit bench bench-weight loadtest screenshots seo lock clean
 
 # The task worker (accessibility audits after publishing and from the admin) runs next to the
 # development server and stops with it.
@@ -66,6 +66,11 @@ demo: migrate
 # The axe-core audit of the whole demo site (a throw-away database); reports in var/audit-reports/.
 audit: setup browser
 	$(BIN)/python -m accessibility.demo_audit $(AUDIT_ARGS)
+
+# Lighthouse's SEO category on one page of every type of the demo site in az, en and ru (a
+# throw-away database, headless Chromium); fails below 1.00 and prints each page's score.
+seo: setup browser
+	LIGHTHOUSE_ALL_PAGE_TYPES=1 $(BIN)/pytest tests/frontend/test_lighthouse_seo.py -s $(PYTEST_ARGS)
 
 # Performance figures in one table (JSON in bench-results/): renders, gunicorn throughput with
 # wrk, page weight, audit speed and the 10,000-article scale run, in throw-away databases.
