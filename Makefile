@@ -10,7 +10,7 @@ STAMP_NPM := node_modules/.installed
 # Debian's libraries and font that WeasyPrint needs to render the demo's tagged PDFs.
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 
-.PHONY: run test lint vulnerabilities setup browser pdf-libraries snapshots messages migrate demo audit bench bench-weight loadtest screenshots lock clean
+.PHONY: run test lint vulnerabilities setup browser pdf-libraries snapshots messages migrate demo audit bench bench-weight loadtest screenshots seo lock clean
 
 # The task worker (accessibility audits after publishing and from the admin) runs next to the
 # development server and stops with it.
@@ -76,6 +76,11 @@ demo: migrate pdf-libraries
 # The axe-core audit of the whole demo site (a throw-away database); reports in var/audit-reports/.
 audit: setup browser pdf-libraries
 	$(BIN)/python -m config.demo_audit $(AUDIT_ARGS)
+
+# Lighthouse's SEO category on one page of every type of the demo site in az, en and ru (a
+# throw-away database, headless Chromium); fails below 1.00 and prints each page's score.
+seo: setup browser
+	LIGHTHOUSE_ALL_PAGE_TYPES=1 $(BIN)/pytest tests/frontend/test_lighthouse_seo.py -s $(PYTEST_ARGS)
 
 # Performance figures in one table (JSON in bench-results/): renders, gunicorn throughput with
 # wrk, page weight, audit speed and the 10,000-article scale run, in throw-away databases.

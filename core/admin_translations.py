@@ -1,10 +1,11 @@
-"""Azerbaijani for the Wagtail admin: one catalog merged from our own and the packages' ones.
+"""The Wagtail admin in az and ru: one catalog per language merged from ours and the packages'.
 
 Wagtail and wagtail-localize ship their Azerbaijani as `az_AZ`, which Django never loads for the
-language `az`; their catalogs are also small. `build_admin_catalogs` merges, for each gettext
-domain, our reviewed admin translations (`locale/admin/az/<domain>.po`, which win) with every
-installed app's `az_AZ` catalog, and writes `<output>/az/LC_MESSAGES/<domain>.mo`. Settings put
-that folder in LOCALE_PATHS after `locale/`, so the site's own catalog still wins over it.
+language `az`; their catalogs are also small, and their Russian lacks some strings.
+`build_admin_catalogs` merges, for each language and gettext domain, our reviewed admin
+translations (`locale/admin/<language>/<domain>.po`, which win) with every installed app's
+catalog of that language, and writes `<output>/<language>/LC_MESSAGES/<domain>.mo`. Settings
+put that folder in LOCALE_PATHS after `locale/`, so the site's own catalog still wins over it.
 """
 
 from pathlib import Path
@@ -14,37 +15,46 @@ from django.apps import apps
 from django.conf import settings
 
 ADMIN_LANGUAGE = "az"
-VENDOR_LOCALE_NAME = "az_AZ"
+# The admin languages we complete: the name the packages ship each under, its plural rule.
+ADMIN_LANGUAGES = {
+    "az": ("az_AZ", "nplurals=2; plural=(n != 1);"),
+    "ru": (
+        "ru",
+        "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : "
+        "n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+    ),
+}
 DOMAINS = ("django", "djangojs")
 
 
-def reviewed_catalog_path(domain):
-    return Path(settings.BASE_DIR) / "locale" / "admin" / ADMIN_LANGUAGE / f"{domain}.po"
+def reviewed_catalog_path(domain, language=ADMIN_LANGUAGE):
+    return Path(settings.BASE_DIR) / "locale" / "admin" / language / f"{domain}.po"
 
 
-def vendor_catalog_paths(domain):
-    """The `az_AZ` catalogs of the installed apps, in INSTALLED_APPS order."""
+def vendor_catalog_paths(domain, language=ADMIN_LANGUAGE):
+    """The installed apps' catalogs of `language`, in INSTALLED_APPS order."""
+    vendor_locale_name = ADMIN_LANGUAGES[language][0]
     found = []
     for app_config in apps.get_app_configs():
-        path = Path(app_config.path) / "locale" / VENDOR_LOCALE_NAME / "LC_MESSAGES"
+        path = Path(app_config.path) / "locale" / vendor_locale_name / "LC_MESSAGES"
         if (path / f"{domain}.mo").exists():
             found.append(path / f"{domain}.mo")
     return found
 
 
-def merged_catalog(domain):
+def merged_catalog(domain, language=ADMIN_LANGUAGE):
     """Our reviewed entries first, then each vendor entry not already translated."""
     merged = polib.POFile()
     merged.metadata = {
         "Content-Type": "text/plain; charset=UTF-8",
-        "Language": ADMIN_LANGUAGE,
-        "Plural-Forms": "nplurals=2; plural=(n != 1);",
+        "Language": language,
+        "Plural-Forms": ADMIN_LANGUAGES[language][1],
     }
     seen = set()
     sources = []
-    if reviewed_catalog_path(domain).exists():
-        sources.append(polib.pofile(str(reviewed_catalog_path(domain))))
-    sources += [polib.mofile(str(path)) for path in vendor_catalog_paths(domain)]
+    if reviewed_catalog_path(domain, language).exists():
+        sources.append(polib.pofile(str(reviewed_catalog_path(domain, language))))
+    sources += [polib.mofile(str(path)) for path in vendor_catalog_paths(domain, language)]
     for catalog in sources:
         for entry in catalog.translated_entries():
             key = (entry.msgctxt, entry.msgid)
@@ -64,14 +74,15 @@ def merged_catalog(domain):
 
 
 def build_admin_catalogs(output_dir):
-    """Write the merged catalogs under `output_dir`; return {domain: number of entries}."""
-    target = Path(output_dir) / ADMIN_LANGUAGE / "LC_MESSAGES"
-    target.mkdir(parents=True, exist_ok=True)
+    """Write the merged catalogs under `output_dir`; return {"language/domain": entries}."""
     counts = {}
-    for domain in DOMAINS:
-        catalog = merged_catalog(domain)
-        catalog.save_as_mofile(str(target / f"{domain}.mo"))
-        counts[domain] = len(catalog)
+    for language in ADMIN_LANGUAGES:
+        target = Path(output_dir) / language / "LC_MESSAGES"
+        target.mkdir(parents=True, exist_ok=True)
+        for domain in DOMAINS:
+            catalog = merged_catalog(domain, language)
+            catalog.save_as_mofile(str(target / f"{domain}.mo"))
+            counts[f"{language}/{domain}"] = len(catalog)
     return counts
 
 

@@ -11,6 +11,7 @@ from wagtail import blocks
 from wagtail.models import Locale, Page
 
 from core.languages import foreign_content_language
+from core.untranslated_text import remember_untranslated_strings, title_language
 from core.visibility import public
 from pagecache.memo import per_language_and_generation
 
@@ -62,7 +63,8 @@ def link_to(page, site, title="", description=""):
         path=page.path,
         title=title or page.title,
         url=page.get_url(current_site=site),
-        lang=foreign_content_language(page),
+        # An editor's own link text is in the visitor's language; a page's title may not be.
+        lang=foreign_content_language(page) if title else title_language(page),
         description=description,
     )
 
@@ -131,7 +133,7 @@ def menu_links(site):
         return []
     pages = Page.objects.child_of(Page(path=home.path, depth=len(home.path) // Page.steplen))
     pages = public(pages.live()).in_menu().select_related("alias_of__locale").order_by("path")
-    return [link_to(page, site) for page in pages]
+    return [link_to(page, site) for page in remember_untranslated_strings(list(pages))]
 
 
 def main_menu(site, current_page=None):
@@ -144,7 +146,7 @@ def trail_to(site, path):
     steplen = Page.steplen
     paths = [path[:length] for length in range(2 * steplen, len(path) + 1, steplen)]
     pages = Page.objects.filter(path__in=paths).select_related("alias_of__locale").order_by("path")
-    return [link_to(page, site) for page in pages]
+    return [link_to(page, site) for page in remember_untranslated_strings(list(pages))]
 
 
 def breadcrumbs(page, site=None):

@@ -1,5 +1,8 @@
-"""Admin hooks of the site core: translators keep to their own language's snippets."""
+"""Admin hooks of the site core: translators keep to their own language's snippets; the
+translation editor's one hard-coded English label is read in the editor's language."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.models import Locale, TranslatableMixin
 
@@ -33,3 +36,10 @@ def keep_translators_to_their_language_on_create(request, model):
         return None
     language = request.GET.get("locale") or Locale.get_default().language_code
     return locale_denied_response(request, [language])
+
+
+@hooks.register("insert_global_admin_js")
+def translate_the_translation_editors_hard_coded_label():
+    return format_html(
+        '<script src="{}" defer></script>', static("admin/translate-localize-labels.js")
+    )

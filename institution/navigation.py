@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from wagtail.models import Page
 
+from core.untranslated_text import remember_untranslated_strings
 from core.visibility import public
 
 
@@ -25,6 +26,7 @@ def section_navigation(page):
     """The section's top page and its live children, or [] when the section has only `page`."""
     root = section_root(page)
     children = list(public(root.get_children().live()).specific())
+    remember_untranslated_strings([root, *children])
     if not children and root.pk == page.pk:
         return []
     links = [SectionLink(root, root.pk == page.pk, True)]

@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils.html import format_html
+from wagtail.images.models import ResponsiveImage
 from wagtail.models import Locale
 
 from core.descriptions import site_description
@@ -16,7 +17,11 @@ from core.languages import (
     x_default,
 )
 from core.site_snippets import hotline_model
-from core.untranslated_text import source_language_of
+from core.untranslated_text import (
+    remember_untranslated_strings,
+    source_language_of,
+    title_language,
+)
 from pagecache.memo import per_language_and_generation
 
 register = template.Library()
@@ -96,10 +101,30 @@ def absolute_url(context, url):
 
 
 @register.simple_tag(takes_context=True)
-def lang_if_untranslated(context, text):
-    """` lang="az"` where the page shows `text` untranslated in its source language, else ""."""
-    language = source_language_of(context.get("page"), text)
+def lang_if_untranslated(context, text, of=None):
+    """` lang="az"` where the page (or the listed page `of`) shows `text` untranslated in its
+    source language, else ""."""
+    language = source_language_of(of if of is not None else context.get("page"), text)
     return format_html(' lang="{}"', language) if language else ""
+
+
+@register.filter(name="with_untranslated_text")
+def with_untranslated_text_filter(pages):
+    """The listed pages, their untranslated strings found in one query for the whole list."""
+    return remember_untranslated_strings(list(pages or []))
+
+
+@register.filter(name="width_srcset")
+def width_srcset_filter(responsive_image):
+    """`url 480w, url 960w` of a `srcset_image … as name` result, for `srcset` attributes."""
+    return ResponsiveImage.get_width_srcset(responsive_image.renditions)
+
+
+@register.filter(name="title_language")
+def title_language_filter(page):
+    """`lang` for a link or card title in another language than the visitor's: the page is not
+    translated yet, or its translator left the title in the source language."""
+    return title_language(page)
 
 
 @register.filter(name="file_language_label")

@@ -2,6 +2,7 @@
 
 import re
 
+import polib
 import pytest
 from django.utils import translation
 
@@ -22,16 +23,43 @@ def azerbaijani_in(text):
 PAGINATION = "%(start_index)s-%(end_index)s of %(items_count)s %(model_name)s"
 
 
-def test_a_string_missing_in_russian_is_english(admin_catalogs):  # noqa: F811
-    """Wagtail's Russian lacks the search results' count; our Azerbaijani has it."""
+@pytest.fixture
+def azerbaijani_only_string(admin_catalogs, tmp_path_factory, settings):  # noqa: F811
+    """A msgid translated in Azerbaijani alone, as a package upgrade's new string would be."""
+    folder = tmp_path_factory.mktemp("az-only")
+    catalog = polib.POFile()
+    catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "az"}
+    catalog.append(polib.POEntry(msgid=AZERBAIJANI_ONLY, msgstr="Yalnız Azərbaycan dilində"))
+    (folder / "az" / "LC_MESSAGES").mkdir(parents=True)
+    catalog.save_as_mofile(str(folder / "az" / "LC_MESSAGES" / "django.mo"))
+    settings.LOCALE_PATHS = [*settings.LOCALE_PATHS, folder]
+    return AZERBAIJANI_ONLY
+
+
+AZERBAIJANI_ONLY = "A string only the Azerbaijani catalog has"
+
+
+def test_a_string_missing_in_russian_is_english(azerbaijani_only_string):
     with translation.override("az"):
-        azerbaijani = translation.gettext(PAGINATION)
+        assert translation.gettext(azerbaijani_only_string) == "Yalnız Azərbaycan dilində"
     with translation.override("ru"):
-        russian = translation.gettext(PAGINATION)
-    assert russian == PAGINATION
-    # Wagtail's search results pass no model name ("3 None"): our wording needs none.
-    assert "%(model_name)s" not in azerbaijani
-    assert azerbaijani % {"start_index": 1, "end_index": 3, "items_count": 3} == "1–3 (cəmi 3)"
+        assert translation.gettext(azerbaijani_only_string) == azerbaijani_only_string
+
+
+@pytest.mark.parametrize(("language", "shown"), [("az", "1–3 (cəmi 3)"), ("ru", "1–3 (всего 3)")])
+def test_the_search_results_count_reads_naturally(admin_catalogs, language, shown):  # noqa: F811
+    """Wagtail passes no model name to its search results' count ("3 None"): ours needs none."""
+    with translation.override(language):
+        wording = translation.gettext(PAGINATION)
+    assert "%(model_name)s" not in wording
+    assert wording % {"start_index": 1, "end_index": 3, "items_count": 3} == shown
+
+
+def test_our_russian_corrects_wagtails_where_it_misleads(admin_catalogs):  # noqa: F811
+    """Wagtail's Russian says "unplanned publication" for "Unschedule publication"."""
+    unschedule = "Unschedule publication"  # a variable: the site's catalog must not list it
+    with translation.override("ru"):
+        assert translation.gettext(unschedule) == "Отменить запланированную публикацию"
 
 
 @pytest.mark.parametrize(

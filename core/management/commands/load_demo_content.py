@@ -29,6 +29,8 @@ class Command(BaseCommand):
             run_demo_builders(context, demo_builder_paths())
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
+        # Images the demo kept from an earlier load get the renditions templates now use.
+        call_command("make_renditions", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Demo content is loaded in az, en and ru."))
 
     def ensure_admin(self):
