@@ -67,8 +67,10 @@ demo: migrate
 audit: setup browser
 	$(BIN)/python -m accessibility.demo_audit $(AUDIT_ARGS)
 
-# Performance figures in one table (JSON in bench-results/): renders, gunicorn throughput with
-# wrk, page weight, audit speed and the 10,000-article scale run, in throw-away databases.
+# Performance figures in one table (JSON in bench-results/), ours beside stock Wagtail in the same
+# run, each naming its database and cache: renders cold and warm, gunicorn throughput with wrk,
+# publishing under load, page weight, audit speed, listings and search at 100 and 10,000
+# articles, in throw-away databases (docs/performance.md). BENCH_ARGS="--scale 100000" adds more.
 bench: setup browser
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
