@@ -37,6 +37,7 @@ recycling = RecyclingTurns(
 post_fork = recycling.post_fork
 post_request = recycling.post_request
 child_exit = recycling.child_exit
+worker_exit = recycling.worker_exit
 post_worker_init = recycling.post_worker_init
 
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None

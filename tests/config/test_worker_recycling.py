@@ -139,5 +139,24 @@ def test_gunicorn_uses_the_staggered_recycling_with_a_wide_jitter(monkeypatch):
     recycling = config["recycling"]
     assert recycling.max_requests > 0
     assert recycling.jitter >= recycling.max_requests // 2
-    hooks = ("post_fork", "post_request", "child_exit", "post_worker_init")
+    hooks = ("post_fork", "post_request", "child_exit", "post_worker_init", "worker_exit")
     assert all(config[hook] == getattr(recycling, hook) for hook in hooks)
+
+
+def test_a_recycled_worker_runs_its_exit_functions_then_ends_at_once():
+    """No interpreter teardown (seconds on a busy machine, with one worker serving meanwhile);
+    the exit functions (the view counter's flush) still run, first."""
+    turns = RecyclingTurns(max_requests=2, jitter=0)
+    recycled, stopping = FakeWorker(401), FakeWorker(402)
+    booted(turns, recycled)
+    booted(turns, stopping)
+    serve(turns, recycled, 2)
+    calls = []
+    with (
+        mock.patch("atexit._run_exitfuncs", side_effect=lambda: calls.append("exit functions")),
+        mock.patch("os._exit", side_effect=lambda code: calls.append(("end", code))),
+    ):
+        turns.worker_exit(None, stopping)  # shut down, not recycled: the usual exit
+        assert calls == []
+        turns.worker_exit(None, recycled)
+    assert calls == ["exit functions", ("end", 0)]
