@@ -82,8 +82,10 @@ audit: setup browser pdf-libraries
 seo: setup browser
 	LIGHTHOUSE_ALL_PAGE_TYPES=1 $(BIN)/pytest tests/frontend/test_lighthouse_seo.py -s $(PYTEST_ARGS)
 
-# Performance figures in one table (JSON in bench-results/): renders, gunicorn throughput with
-# wrk, page weight, audit speed and the 10,000-article scale run, in throw-away databases.
+# Performance figures in one table (JSON in bench-results/), ours beside stock Wagtail in the same
+# run, each naming its database and cache: renders cold and warm, gunicorn throughput with wrk,
+# publishing under load, page weight, audit speed, listings and search at 100 and 10,000
+# articles, in throw-away databases (docs/performance.md). BENCH_ARGS="--scale 100000" adds more.
 bench: setup browser pdf-libraries
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 

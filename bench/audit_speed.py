@@ -3,7 +3,8 @@
     .venv/bin/python -m bench.audit_speed [--workers 1,2] [--output var/bench/audit_speed.json]
         [-- extra audit_accessibility options, e.g. --viewports 1280x800]
 
-Loads the demo content into a throw-away database, then runs `manage.py audit_accessibility`
+Loads the demo content into a throw-away database (or, with --current-database, uses the one
+DATABASE_URL names), then runs `manage.py audit_accessibility`
 (which serves the site on a loopback port) once per worker count. Pages per minute are page views
 (URL x viewport x variant) divided by the run's own duration (browser start-ups included, server
 start-up not); the median is over the seconds each page view took. Prints a table and writes JSON.
@@ -24,6 +25,12 @@ def parse_arguments(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", default="1,2", help="Comma-separated worker counts.")
     parser.add_argument("--output", help="JSON file (default: var/bench/audit_speed.json).")
+    parser.add_argument(
+        "--current-database",
+        action="store_true",
+        help="Audit the database DATABASE_URL names (already holding the demo) instead of "
+        "loading the demo into a throw-away one.",
+    )
     parser.add_argument("audit_options", nargs="*", help="Passed on to audit_accessibility.")
     return parser.parse_args(argv)
 
@@ -76,8 +83,11 @@ def main(argv):
     output = Path(arguments.output or settings.VAR_DIR / "bench" / "audit_speed.json")
     results = []
     with tempfile.TemporaryDirectory(prefix="ombudsman-bench-") as tmp_dir:
-        print("Loading the demo content into a throw-away database...", flush=True)
-        env = prepare_demo_database(tmp_dir)
+        if arguments.current_database:
+            env = dict(os.environ)
+        else:
+            print("Loading the demo content into a throw-away database...", flush=True)
+            env = prepare_demo_database(tmp_dir)
         for workers in [int(n) for n in arguments.workers.split(",")]:
             report_dir = Path(tmp_dir) / f"reports-{workers}"
             result = measure(env, workers, report_dir, arguments.audit_options, base_dir)

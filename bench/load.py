@@ -4,15 +4,18 @@ wrk comes from Debian (installed by the bench set-up when run as root); without 
 Python load generator with the same bounds (connections, duration) is used and says so.
 """
 
+import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from accessibility.server import free_loopback_port
 
@@ -86,27 +89,88 @@ def parse_wrk(output):
     result["non_2xx"] = int(errors.group(1)) if errors else 0
     socket_errors = re.search(r"Socket errors: (.*)", output)
     result["socket_errors"] = socket_errors.group(1) if socket_errors else ""
+    counts = dict(re.findall(r"(connect|read|write|timeout) (\d+)", result["socket_errors"]))
+    result["timeouts"] = int(counts.get("timeout", 0))
+    result["socket_error_count"] = sum(int(value) for value in counts.values())
+    buckets = {}
+    for second, answered, failed in re.findall(r"^BUCKET (\d+) (\d+) (\d+)$", output, re.M):
+        buckets[int(second)] = (int(answered), int(failed))
+    if buckets:
+        result["per_second"] = [buckets[second] for second in sorted(buckets)]
     return result
 
 
-def run_wrk(url, seconds, connections, threads=2):
-    command = [
-        "wrk",
-        f"-t{threads}",
-        f"-c{connections}",
-        f"-d{seconds}s",
-        "--latency",
-        "-H",
-        f"User-Agent: {READER_AGENT}",
-        url,
-    ]
-    completed = subprocess.run(command, capture_output=True, text=True, check=True)
-    return parse_wrk(completed.stdout)
+# Requests go round the given paths; with buckets, every answer is counted in the second it came
+# (wrk's clock, whole seconds), 2xx/3xx apart from the rest, and printed as BUCKET lines.
+WRK_SCRIPT = """
+local paths = {%(paths)s}
+local counter = 0
+request = function()
+    counter = counter + 1
+    return wrk.format("GET", paths[(counter %% #paths) + 1])
+end
+"""
+WRK_BUCKETS = """
+answered = {}
+failed = {}
+local threads = {}
+setup = function(thread)
+    table.insert(threads, thread)
+end
+response = function(status, headers, body)
+    local second = os.time()
+    if status < 400 then
+        answered[second] = (answered[second] or 0) + 1
+    else
+        failed[second] = (failed[second] or 0) + 1
+    end
+end
+done = function(summary, latency, requests)
+    local totals = {}
+    for _, thread in ipairs(threads) do
+        for _, name in ipairs({"answered", "failed"}) do
+            for second, count in pairs(thread:get(name)) do
+                totals[second] = totals[second] or {0, 0}
+                local column = name == "answered" and 1 or 2
+                totals[second][column] = totals[second][column] + count
+            end
+        end
+    end
+    for second, pair in pairs(totals) do
+        io.write(string.format("BUCKET %d %d %d\\n", second, pair[1], pair[2]))
+    end
+end
+"""
+
+
+def wrk_script(paths, buckets=False):
+    script = WRK_SCRIPT % {"paths": ", ".join(f'"{path}"' for path in paths)}
+    return script + (WRK_BUCKETS if buckets else "")
+
+
+def run_wrk(url, seconds, connections, threads=2, paths=None, buckets=False, timeout=5):
+    """wrk against `url` (or round the `paths` of its server); latency, errors, per-second."""
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    command += ["--timeout", f"{timeout}s", "-H", f"User-Agent: {READER_AGENT}"]
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(wrk_script(paths or [urlsplit(url).path or "/"], buckets))
+    try:
+        command += ["-s", script.name, url]
+        completed = subprocess.run(
+            command, capture_output=True, text=True, check=True, timeout=seconds + 60
+        )
+    finally:
+        os.unlink(script.name)
+    result = parse_wrk(completed.stdout)
+    result["connections"] = connections
+    result["seconds"] = seconds
+    result["timeout_s"] = timeout
+    return result
 
 
 def run_python_load(url, seconds, connections, max_requests=20000):
     """A bounded fallback: `connections` threads issuing requests until time or count is up."""
-    latencies, errors = [], []
+    latencies, errors, refused = [], [], []
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
 
@@ -117,6 +181,9 @@ def run_python_load(url, seconds, connections, max_requests=20000):
             try:
                 with urllib.request.urlopen(request, timeout=10) as response:
                     response.read()
+            except urllib.error.HTTPError as error:
+                refused.append(error.code)
+                continue
             except OSError as error:
                 errors.append(repr(error))
                 continue
@@ -143,12 +210,16 @@ def run_python_load(url, seconds, connections, max_requests=20000):
         "p75_ms": at(0.75),
         "p90_ms": at(0.90),
         "p99_ms": at(0.99),
-        "non_2xx": len(errors),
-        "socket_errors": "",
+        "non_2xx": len(refused),
+        "socket_errors": f"{len(errors)} failed requests" if errors else "",
+        "timeouts": sum("timed out" in error for error in errors),
+        "socket_error_count": len(errors),
+        "connections": connections,
+        "seconds": seconds,
     }
 
 
-def load_test(url, seconds=10, connections=8):
+def load_test(url, seconds=10, connections=8, **wrk_options):
     if shutil.which("wrk"):
-        return run_wrk(url, seconds, connections)
+        return run_wrk(url, seconds, connections, **wrk_options)
     return run_python_load(url, seconds, connections)

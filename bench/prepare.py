@@ -4,14 +4,20 @@
 
 Tops the az news index up to `--articles` articles (bulk-written, see bench.scale) and writes
 two URL sets as JSON: one URL per page type (English, the demo's own pages) and the scale set
-(az news index first and last page, an article, the sitemap and its last part).
+(az news index first and last page, an article, the sitemap and its last part). The articles
+added are the newest of the site (dated up to today, `ARTICLES_PER_DAY` a day, the last added
+newest), so the news index's first page shows different articles at each size. The search
+index is not touched: run `manage.py update_index` after (bench/run.py does).
 """
 
 import argparse
+import datetime
 import json
 import math
 import os
 import sys
+
+ARTICLES_PER_DAY = 20
 
 
 def page_type_urls():
@@ -53,6 +59,7 @@ def scale_urls(index_page):
 
     count = NewsPage.objects.live().child_of(index_page).count()
     last_page = max(1, math.ceil(count / ARTICLES_PER_PAGE))
+    # The newest article: at each size a different one, as the first page.
     article = NewsPage.objects.live().child_of(index_page).order_by("path").last()
     return {
         "articles": count,
@@ -67,12 +74,21 @@ def scale_urls(index_page):
 
 
 def top_up(index_page, wanted):
+    from django.utils import timezone
+
     from bench.scale import bulk_create_articles
     from news.models import NewsPage
 
     existing = NewsPage.objects.child_of(index_page).count()
-    if wanted > existing:
-        bulk_create_articles(index_page, wanted - existing, start=100000 + existing)
+    if wanted <= existing:
+        return
+    start, last = 100000 + existing, 100000 + wanted - 1
+    today = timezone.localdate()
+
+    def recent_date(number):
+        return today - datetime.timedelta(days=(last - number) // ARTICLES_PER_DAY)
+
+    bulk_create_articles(index_page, wanted - existing, start=start, date_of=recent_date)
 
 
 def main(argv):

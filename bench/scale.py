@@ -45,12 +45,14 @@ def tree_rows(index_page, numbers, first_step, content_type, first_date):
     return rows
 
 
-def article_rows(pages, numbers, pictures, first_date):
+def article_rows(pages, numbers, pictures, first_date, date_of=None):
     from news.models import NewsPage
 
     rows = []
     for page, number in zip(pages, numbers, strict=True):
         fields = article_fields(number, first_date)
+        if date_of:
+            fields["publication_date"] = date_of(number)
         picture = pictures[number % len(pictures)]
         rows.append(
             NewsPage(
@@ -65,8 +67,9 @@ def article_rows(pages, numbers, pictures, first_date):
     return rows
 
 
-def bulk_create_articles(index_page, count, start=0, batch_size=500, first_date=None):
-    """Add `count` live articles under `index_page`, numbered from `start`."""
+def bulk_create_articles(index_page, count, start=0, batch_size=500, first_date=None, date_of=None):
+    """Add `count` live articles under `index_page`, numbered from `start`; `date_of(number)`,
+    when given, dates each one (else `first_date` minus `number` days)."""
     from wagtail.models import Page
 
     from news.models import NewsPage
@@ -85,7 +88,7 @@ def bulk_create_articles(index_page, count, start=0, batch_size=500, first_date=
             pages = Page.objects.bulk_create(
                 tree_rows(index_page, numbers, next_step, content_type, first_date)
             )
-            articles = article_rows(pages, numbers, pictures, first_date)
+            articles = article_rows(pages, numbers, pictures, first_date, date_of)
             # Multi-table inheritance: the page rows exist, so only the article table is written.
             local_fields = NewsPage._meta.local_concrete_fields
             NewsPage._base_manager._insert(articles, fields=local_fields, using="default")

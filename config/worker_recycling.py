@@ -5,11 +5,19 @@ two workers were seen recycling within seconds, leaving 3–6 s with no answer).
 counts its requests; past its limit it recycles only if no other worker is recycling, and the slot
 frees when a replacement has loaded the application and is serving. Shared memory created in the
 gunicorn master before it forks holds whose turn it is.
+
+A recycled worker leaves at once: its exit functions run (the view counter writes what it holds),
+then the process ends without tearing the interpreter down, which took 1.6–2 s of a loaded
+Django process on a busy 2-core machine, seconds in which the master had not yet replaced it and
+one worker served alone (the cached pages' p99 rose from tens to hundreds of milliseconds).
 """
 
+import atexit
+import logging
 import multiprocessing
 import os
 import random
+import sys
 
 FREE = 0
 AWAITING_REPLACEMENT = -1
@@ -48,7 +56,18 @@ class RecyclingTurns:
             os.getpid(),
             worker.requests_served,
         )
+        worker.recycling = True
         worker.alive = False  # the worker exits after this request; the master replaces it
+
+    def worker_exit(self, server, worker):
+        """In a recycled worker, after gunicorn's own clean-up: end the process now."""
+        if not getattr(worker, "recycling", False):
+            return  # a shutdown or a restart: the usual exit
+        atexit._run_exitfuncs()  # what the process would do at exit: flush the visit counts
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
 
     def child_exit(self, server, worker):
         """In the master: the recycling worker is gone, its replacement is starting."""

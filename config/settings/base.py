@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
 from .mail import mail_settings_from_environment
+from .stock import stock_wagtail_settings
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -291,6 +292,14 @@ FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
 # The longest any memoised answer is kept, in a process or in the shared cache: a change that no
 # purge announced shows within this many seconds anyway.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 60)
+# The site's speed-ups (routing shortcut, memos, page cache) on; false serves the same content as
+# stock Wagtail would, for `make bench`'s comparison (config/settings/stock.py). Not for production.
+SITE_OPTIMISATIONS = env_bool("SITE_OPTIMISATIONS", True)
+if not SITE_OPTIMISATIONS:
+    _stock = stock_wagtail_settings(MIDDLEWARE)
+    PAGE_CACHE_ENABLED = _stock["PAGE_CACHE_ENABLED"]
+    FRAGMENT_CACHE_ENABLED = _stock["FRAGMENT_CACHE_ENABLED"]
+    MIDDLEWARE = _stock["MIDDLEWARE"]
 # How long the shared cache's copy of the content generation (its number of record is in the
 # database, pagecache/generation.py) is trusted: a purge the cache missed heals within this bound.
 GENERATION_COPY_SECONDS = env_int("GENERATION_COPY_SECONDS", 5)

@@ -74,3 +74,89 @@ def test_jitter_spreads_the_limits_and_zero_turns_recycling_off():
     booted(never, worker)
     serve(never, worker, 1000)
     assert worker.alive is True
+
+
+class Master:
+    """gunicorn's master, simulated: it reaps a worker that stopped and boots a replacement,
+    which takes `boot_requests` requests of the others' time to become ready."""
+
+    def __init__(self, turns, workers, boot_requests):
+        self.turns = turns
+        self.boot_requests = boot_requests
+        self.next_pid = 1000
+        self.serving = [self.boot() for _ in range(workers)]
+        self.booting = []  # [worker, requests left before it is ready]
+        self.recycled = 0
+
+    def boot(self):
+        self.next_pid += 1
+        worker = FakeWorker(self.next_pid)
+        booted(self.turns, worker)
+        return worker
+
+    def tick(self):
+        """Each serving worker answers one request; the master reaps and boots as gunicorn does."""
+        for worker in list(self.serving):
+            serve(self.turns, worker, 1)
+            if not worker.alive:
+                self.serving.remove(worker)
+                self.turns.child_exit(None, worker)
+                self.recycled += 1
+                self.booting.append([FakeWorker(None), self.boot_requests])
+        for entry in list(self.booting):
+            entry[1] -= 1
+            if entry[1] <= 0:
+                self.booting.remove(entry)
+                self.next_pid += 1
+                replacement = FakeWorker(self.next_pid)
+                booted(self.turns, replacement)
+                self.serving.append(replacement)
+
+
+def test_workers_due_together_never_leave_fewer_than_all_but_one_serving():
+    """Four workers with the same limit (no jitter at all), replacements slow to boot: at every
+    moment at most one is out of service, and every one of them is recycled in turn."""
+    turns = RecyclingTurns(max_requests=50, jitter=0)
+    master = Master(turns, workers=4, boot_requests=7)
+    fewest_serving = 4
+    for _ in range(2000):
+        master.tick()
+        fewest_serving = min(fewest_serving, len(master.serving))
+    assert fewest_serving == 3
+    assert master.recycled >= 4 * (2000 // 60)  # each worker's turn came, round after round
+
+
+def test_gunicorn_uses_the_staggered_recycling_with_a_wide_jitter(monkeypatch):
+    """config/gunicorn.py: gunicorn's own max_requests (which can take every worker at once) is
+    off; the turns are wired into its hooks; the default jitter is half the limit."""
+    import runpy
+
+    monkeypatch.delenv("GUNICORN_MAX_REQUESTS", raising=False)
+    monkeypatch.delenv("GUNICORN_MAX_REQUESTS_JITTER", raising=False)
+    config = runpy.run_path("config/gunicorn.py")
+
+    assert config["max_requests"] == 0
+    recycling = config["recycling"]
+    assert recycling.max_requests > 0
+    assert recycling.jitter >= recycling.max_requests // 2
+    hooks = ("post_fork", "post_request", "child_exit", "post_worker_init", "worker_exit")
+    assert all(config[hook] == getattr(recycling, hook) for hook in hooks)
+
+
+def test_a_recycled_worker_runs_its_exit_functions_then_ends_at_once():
+    """No interpreter teardown (seconds on a busy machine, with one worker serving meanwhile);
+    the exit functions (the view counter's flush) still run, first."""
+    turns = RecyclingTurns(max_requests=2, jitter=0)
+    recycled, stopping = FakeWorker(401), FakeWorker(402)
+    booted(turns, recycled)
+    booted(turns, stopping)
+    serve(turns, recycled, 2)
+    calls = []
+    with (
+        mock.patch("atexit._run_exitfuncs", side_effect=lambda: calls.append("exit functions")),
+        mock.patch("os._exit", side_effect=lambda code: calls.append(("end", code))),
+    ):
+        turns.worker_exit(None, stopping)  # shut down, not recycled: the usual exit
+        assert calls == []
+        turns.worker_exit(None, recycled)
+    assert calls == ["exit functions", ("end", 0)]
