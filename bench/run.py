@@ -3,9 +3,10 @@
     .venv/bin/python -m bench.run [--scale 10000] [--seconds 5] [--rounds 2] [--connections 16]
         [--skip-load] [--skip-audit] [--redis-port N]
 
-In a throw-away database (SQLite in a temporary folder, or a uniquely named one dropped at the end when DATABASE_URL names
-PostgreSQL) holding the demo content topped up to 100 articles (search index rebuilt), one run
-measures, every figure naming its database and cache and the load average of its step:
+In a throw-away database (SQLite in a temporary folder, or a uniquely named one, dropped at the
+end, when DATABASE_URL names PostgreSQL) holding the demo content topped up to 100 articles
+(search index rebuilt), one run measures, every figure naming its database and cache and the
+load average of its step:
 
 - renders in-process per page type: ours cold (empty memo, as after a publish), ours on a
   page-cache miss (memo warm), ours from the page cache, and stock Wagtail (SITE_OPTIMISATIONS

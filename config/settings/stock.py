@@ -1,7 +1,7 @@
 """The stock-Wagtail switch (`SITE_OPTIMISATIONS=false`): the settings that turn our speed-ups off.
 
 `make bench` compares the site with stock Wagtail serving the same content in the same run. With
-the switch off, a page is found by Wagtail's own tree walk (config/urls.py leaves home/routing.py
+the switch off, a page is found by Wagtail's own tree walk (config/urls.py leaves core/routing.py
 out), the site furniture, routing and "is any page private" memos recompute on every use
 (pagecache/memo.py), and the page-cache middleware is not installed at all: no stored pages, no
 generation lookup per request, no public-site shortcut for view restrictions (home/visibility.py).
