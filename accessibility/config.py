@@ -8,7 +8,9 @@ Everything lives in the settings entry `ACCESSIBILITY_AUDIT` (a dict); each key 
 - `viewports`: ["1280x800", "320x640"]; `variants`: preference variants (default ["default"]);
 - `workers` (1), `timeout` seconds per page (30), `fail_impact` (the lowest impact that fails a
   run: "minor", i.e. every violation), `baseline` (path of the baseline JSON file),
-  `output_dir` (where reports go), `formats` (json, junit, html, markdown).
+  `output_dir` (where reports go), `formats` (json, junit, html, markdown);
+- `checks`: the checks beyond axe run on every page view: "all" (default), "none", or a list of
+  ids of `accessibility.checks.registry.CHECKS`.
 """
 
 from django.conf import settings
@@ -36,6 +38,7 @@ def audit_settings():
         ),
         "output_dir": str(configured.get("output_dir", var_dir / "audit-reports")),
         "formats": list(configured.get("formats", REPORT_FORMATS)),
+        "checks": configured.get("checks", "all"),
     }
 
 
