@@ -1,5 +1,6 @@
-"""A pytest plugin offering the `axe_check` and `checks_check` fixtures (load it with `-p accessibility.pytest_plugin`
-or `pytest_plugins = ["accessibility.pytest_plugin"]` in a conftest)."""
+"""A pytest plugin offering the `axe_check` and `checks_check` fixtures (load it with
+`-p accessibility.pytest_plugin` or `pytest_plugins = ["accessibility.pytest_plugin"]` in a
+conftest)."""
 
 import pytest
 

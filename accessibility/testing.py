@@ -158,7 +158,9 @@ def assert_no_check_violations(url_or_driver, *, driver=None, checks=ALL, expect
     violations = [(c, f) for c, f in results.findings if f.kind == VIOLATION]
     if violations or results.errors:
         where = url_or_driver if isinstance(url_or_driver, str) else url_or_driver.current_url
-        errors = "".join(f"\ncheck {e['check']} could not run: {e['error']}" for e in results.errors)
+        errors = "".join(
+            f"\ncheck {error['check']} could not run: {error['error']}" for error in results.errors
+        )
         review = [(c, f) for c, f in results.findings if f.kind != VIOLATION]
         raise AssertionError(
             f"the checks beyond axe found {len(violations)} violation(s) on {where}:\n"

@@ -4,6 +4,7 @@ A check that raises (or reports a rule it did not declare) is recorded as an err
 that page; the page is then loaded again so that the next check starts from a clean page.
 """
 
+import contextlib
 from dataclasses import dataclass, field
 
 from django.utils import translation
@@ -105,10 +106,8 @@ def describe(error):
 
 def reload(driver, url):
     """A check failed halfway: give the next one the page as it was loaded."""
-    try:
+    with contextlib.suppress(Exception):  # The next check then reports its own error.
         driver.get(url)
-    except Exception:  # noqa: BLE001, S110 - the next check then reports its own error
-        pass
 
 
 def msgid(text):

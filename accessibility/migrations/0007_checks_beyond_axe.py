@@ -5,41 +5,56 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accessibility', '0006_audit_interrupted_and_skipped'),
+        ("accessibility", "0006_audit_interrupted_and_skipped"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='violation',
-            options={'base_manager_name': 'all_findings', 'default_manager_name': 'objects', 'ordering': ['page_result', 'rule_id', 'pk'], 'verbose_name': 'violation', 'verbose_name_plural': 'violations'},
+            name="violation",
+            options={
+                "base_manager_name": "all_findings",
+                "default_manager_name": "objects",
+                "ordering": ["page_result", "rule_id", "pk"],
+                "verbose_name": "violation",
+                "verbose_name_plural": "violations",
+            },
         ),
         migrations.AlterModelManagers(
-            name='violation',
+            name="violation",
             managers=[
-                ('objects', django.db.models.manager.Manager()),
-                ('all_findings', django.db.models.manager.Manager()),
+                ("objects", django.db.models.manager.Manager()),
+                ("all_findings", django.db.models.manager.Manager()),
             ],
         ),
         migrations.AddField(
-            model_name='pageresult',
-            name='check_errors',
-            field=models.JSONField(blank=True, default=list, verbose_name='checks that could not run'),
+            model_name="pageresult",
+            name="check_errors",
+            field=models.JSONField(
+                blank=True, default=list, verbose_name="checks that could not run"
+            ),
         ),
         migrations.AddField(
-            model_name='violation',
-            name='check_id',
-            field=models.CharField(blank=True, db_index=True, max_length=40, verbose_name='check'),
+            model_name="violation",
+            name="check_id",
+            field=models.CharField(blank=True, db_index=True, max_length=40, verbose_name="check"),
         ),
         migrations.AddField(
-            model_name='violation',
-            name='criterion',
-            field=models.CharField(blank=True, max_length=16, verbose_name='WCAG success criterion'),
+            model_name="violation",
+            name="criterion",
+            field=models.CharField(
+                blank=True, max_length=16, verbose_name="WCAG success criterion"
+            ),
         ),
         migrations.AddField(
-            model_name='violation',
-            name='kind',
-            field=models.CharField(choices=[('violation', 'Violation'), ('needs-review', 'Needs review')], db_index=True, default='violation', max_length=16, verbose_name='kind'),
+            model_name="violation",
+            name="kind",
+            field=models.CharField(
+                choices=[("violation", "Violation"), ("needs-review", "Needs review")],
+                db_index=True,
+                default="violation",
+                max_length=16,
+                verbose_name="kind",
+            ),
         ),
     ]

@@ -8,9 +8,8 @@ everything it had recorded; a run stopped by a signal (a cancelled CI job, Ctrl-
 from urllib.parse import urlsplit
 
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 IMPACT_ORDER = ("minor", "moderate", "serious", "critical")
 
@@ -235,7 +234,7 @@ class Violation(models.Model):
 
     objects = ViolationManager()
     needs_review = NeedsReviewManager()
-    all_findings = models.Manager()
+    all_findings = models.Manager()  # noqa: DJ012 - a manager, not a field
 
     class Meta:
         base_manager_name = "all_findings"

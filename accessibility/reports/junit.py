@@ -2,9 +2,10 @@
 
 Violations accepted by the baseline or below the failing impact are listed in the test case's
 system-out, so CI shows them without failing; a page that could not be audited is an error, a
-non-HTML address a skipped case. A check beyond axe that raised on a page is an error of that case;
-its needs-review findings are listed in system-out, never failing. `failures` counts failed test cases (not violations), as JUnit
-readers expect; expired baseline entries are listed in the suite's system-out.
+non-HTML address a skipped case. A check beyond axe that raised on a page is an error of that
+case; its needs-review findings are listed in system-out, never failing. `failures` counts failed
+test cases (not violations), as JUnit readers expect; expired baseline entries are listed in the
+suite's system-out.
 """
 
 from xml.etree import ElementTree
@@ -55,8 +56,9 @@ def _junit_tree(run):
         for violation in result.violations.all():
             line = f"{violation.rule_id} ({violation.impact}) at {violation.target}"
             if summary.is_failing(violation):
+                message = f"{line}: {violation.help_text}"
                 failure = ElementTree.SubElement(
-                    case, "failure", message=f"{line}: {violation.help_text}", type=violation.rule_id
+                    case, "failure", message=message, type=violation.rule_id
                 )
                 failure.text = "\n".join(
                     (violation.failure_summary, violation.html, violation.help_url)
