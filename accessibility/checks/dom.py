@@ -1,6 +1,9 @@
 """JavaScript the checks share: a stable CSS selector, a short snippet and visibility of an element.
 
 Each check's script starts with `HELPERS`, which defines `A11Y` in the script's own scope only.
+Styles a check adds go through `A11Y.addStyle`, which a Content-Security-Policy cannot block;
+each check then verifies that its style applies, and raises (an error of the check, never a
+silent pass) where it does not.
 """
 
 HELPERS = r"""
@@ -45,7 +48,19 @@ var A11Y = {
     }
     return false;
   },
-  text: function (el) { return (el.textContent || '').replace(/\s+/g, ' ').trim(); }
+  text: function (el) { return (el.textContent || '').replace(/\s+/g, ' ').trim(); },
+  // A style sheet of the check's own, removed with `.remove()`. Constructed, not a <style>
+  // element: a Content-Security-Policy without 'unsafe-inline' (ours) would block that.
+  addStyle: function (css) {
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+    return {remove: function () {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter(function (other) {
+        return other !== sheet;
+      });
+    }};
+  }
 };
 """
 

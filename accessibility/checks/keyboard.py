@@ -113,13 +113,14 @@ var FOCUSABLE = arguments[0];
 if (window.__a11yWalk) window.__a11yWalk.stop();
 var walk = {scroll: [scrollX, scrollY], active: document.activeElement, stops: [], looks: new Map(),
             elements: [], presses: 0};
-var quiet = document.createElement('style');
-quiet.setAttribute('data-a11y-check', 'keyboard');
-quiet.textContent = '*, *::before, *::after { transition: none !important; ' +
+// No transition, animation or smooth scrolling: each look and position is final at once.
+walk.quiet = A11Y.addStyle('*, *::before, *::after { transition: none !important; ' +
   'animation: none !important; scroll-behavior: auto !important; ' +
-  'caret-color: transparent !important; }';
-document.head.appendChild(quiet);
-walk.quiet = quiet;
+  'caret-color: transparent !important; }');
+if (getComputedStyle(document.documentElement).scrollBehavior !== 'auto') {
+  walk.quiet.remove();
+  throw new Error('the style turning transitions off could not be applied');
+}
 // What can show focus. Parts that draw nothing (an outline or border of style none, a
 // decoration line of none) count as absent whatever their other values.
 var GROUPS = [['outline-style', 'outline-width', 'outline-color', 'outline-offset'],
@@ -221,6 +222,8 @@ return {stops: walk.stops.length, presses: walk.presses,
 # and reports each element's state: visible at all, and obscured by a fixed or sticky layer.
 REPLAY_SCRIPT = script(r"""
 var walk = window.__a11yWalk;
+// Focus left for the browser's own controls: :focus matches nothing until a Tab brings it back.
+if (!document.hasFocus()) return null;
 document.removeEventListener('focusin', walk.onFocus, true);
 function layerOf(el) {
   for (var node = el; node && node !== document.documentElement; node = node.parentElement) {
@@ -251,6 +254,16 @@ function judge(el) {
   }
   return {hidden: false, obscuredBy: obscuredBy};
 }
+// Focus as Tab does: without a script's help, Chromium centres an element not wholly in view.
+function focusAsTab(el) {
+  el.focus({preventScroll: true});
+  var rect = el.getBoundingClientRect();
+  var width = document.documentElement.clientWidth, height = document.documentElement.clientHeight;
+  if (rect.top < 0 || rect.left < 0 || rect.bottom > height || rect.right > width) {
+    el.scrollIntoView({block: 'center', inline: 'center'});
+  }
+}
+walk.focusAsTab = focusAsTab;
 var order = [];
 walk.stops.forEach(function (stop) { if (order.indexOf(stop.i) === -1) order.push(stop.i); });
 var results = {};
@@ -259,7 +272,7 @@ var results = {};
   sequence.forEach(function (i) {
     var el = walk.elements[i];
     if (!el.isConnected) return;
-    el.focus();
+    focusAsTab(el);
     var verdict = judge(el), result = results[i] || {hidden: true, obscuredBy: null};
     result.hidden = result.hidden && verdict.hidden;
     if (verdict.obscuredBy && !result.obscuredBy) {
@@ -290,7 +303,7 @@ return window.__a11yWalk.stops.map(function (stop) {
 # For a screenshot comparison: focus (or blur) element `i` and return its box in device pixels.
 FOCUS_FOR_PIXELS_SCRIPT = r"""
 var walk = window.__a11yWalk, el = walk.elements[arguments[0]];
-if (arguments[1]) { el.focus(); } else { el.blur(); }
+if (arguments[1]) { walk.focusAsTab(el); } else { el.blur(); }
 var rect = el.getBoundingClientRect(), ratio = devicePixelRatio || 1;
 return [rect.left * ratio, rect.top * ratio, rect.right * ratio, rect.bottom * ratio, ratio];
 """
@@ -432,7 +445,7 @@ def check_keyboard(driver, context):
                 f"tabindex={item['tabindex']} puts it before the elements in reading order.",
             )
         state = press_tab_until_done(driver)
-        elements = driver.execute_script(REPLAY_SCRIPT)
+        elements = replay(driver)
         judge_stops(driver, walk, state, elements)
         judge_order(walk, elements, driver.execute_script(STOPS_SCRIPT))
     finally:
@@ -454,6 +467,17 @@ def press_tab_until_done(driver):
         done = state["wrapped"] or state["outside"] and state["stops"]
         if done or state["presses"] >= MAX_STOPS or trapped(state):
             return state
+
+
+def replay(driver):
+    """The replay's verdicts, once the page has the focus again (Tab past the last element
+    gives it to the browser: one more press brings it back)."""
+    for _attempt in range(3):
+        elements = driver.execute_script(REPLAY_SCRIPT)
+        if elements is not None:
+            return elements
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+    raise RuntimeError("the page did not get the keyboard focus back after the walk")
 
 
 def trapped(state):
@@ -542,8 +566,14 @@ def looks_the_same(driver, index):
 
 
 def judge_order(walk, elements, stops):
+    """Jumps back up and left between consecutive stops of the first round (not its wrap)."""
     previous = None
-    for stop in stops:
+    first_round = stops
+    for index, stop in enumerate(stops[1:], 1):
+        if stop["i"] == stops[0]["i"]:
+            first_round = stops[:index]
+            break
+    for stop in first_round:
         if stop["layered"] or elements[stop["i"]]["frame"]:
             continue
         if previous is not None and (

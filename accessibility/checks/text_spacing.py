@@ -69,13 +69,14 @@ for (var i = 0; i < all.length; i++) {
     }
   }
 }
-var style = document.createElement('style');
-style.setAttribute('data-a11y-check', 'text-spacing');
-style.textContent = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; ' +
-  'word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
-document.head.appendChild(style);
+var style = A11Y.addStyle('* { line-height: 1.5 !important; ' +
+  'letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } ' +
+  'p { margin-bottom: 2em !important; }');
 var found = [];
 try {
+  if (!(parseFloat(getComputedStyle(document.body).letterSpacing) > 0)) {
+    throw new Error('the text spacing style could not be applied');
+  }
   clippers.forEach(function (item) {
     if (found.length >= MAX_FINDINGS || item.before || !clipped(item.el)) return;
     found.push({rule: 'clipped', selector: A11Y.selector(item.el),
