@@ -313,6 +313,8 @@ ACCESSIBILITY_AUDIT = {
     "fail_impact": "minor",
     "baseline": BASE_DIR / "accessibility" / "audit-baseline.json",
     "output_dir": VAR_DIR / "audit-reports",
+    # The checks beyond axe (accessibility/checks/registry.py): "all", "none" or a list of names.
+    "checks": "all",
 }
 # Where single-page audits (on publish, from the admin) find the site; empty: WAGTAILADMIN_BASE_URL.
 ACCESSIBILITY_AUDIT_BASE_URL = env_str("ACCESSIBILITY_AUDIT_BASE_URL", "")
