@@ -307,7 +307,8 @@ def page_status(page):
         .order_by("locale", "viewport", "variant")
     )
     violations = sum(result.violation_count for result in results)
-    if any(result.status == PageResult.Status.ERROR for result in results):
+    # A check beyond axe that could not run leaves the page unjudged, like an unaudited page.
+    if any(r.status == PageResult.Status.ERROR or r.check_errors for r in results):
         state = "error"
     else:
         state = "violations" if violations else "clean"

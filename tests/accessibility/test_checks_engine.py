@@ -209,7 +209,10 @@ def test_every_report_lists_findings_needs_review_apart_and_check_errors(
     case = suite.find("testcase")
     assert case.find("error[@type='CheckError']") is not None
     failures = case.findall("failure")
-    assert {f.get("type") for f in failures} == {"language-of-parts-script", "language-of-parts-link"}
+    assert {f.get("type") for f in failures} == {
+        "language-of-parts-script",
+        "language-of-parts-link",
+    }
     assert "needs review, never failing" in case.find("system-out").text
 
     html = written["html"].read_text()

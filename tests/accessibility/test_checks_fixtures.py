@@ -61,7 +61,8 @@ CRITERIA = {
 # Reflow is judged at the phone width only.
 WIDTHS = {"reflow": 320}
 PAGE_STATE_SCRIPT = """
-return {scroll: [scrollX, scrollY], active: document.activeElement.id || document.activeElement.localName,
+var active = document.activeElement;
+return {scroll: [scrollX, scrollY], active: active.id || active.localName,
         sheets: document.adoptedStyleSheets.length, styles: document.styleSheets.length,
         first: document.body.firstElementChild.outerHTML.slice(0, 40),
         html: document.body.innerHTML.length};
