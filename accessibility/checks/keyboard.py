@@ -445,9 +445,10 @@ def check_keyboard(driver, context):
                 f"tabindex={item['tabindex']} puts it before the elements in reading order.",
             )
         state = press_tab_until_done(driver)
-        elements = replay(driver)
-        judge_stops(driver, walk, state, elements)
-        judge_order(walk, elements, driver.execute_script(STOPS_SCRIPT))
+        if state["stops"]:  # Else nothing on the page takes focus: nothing to replay.
+            elements = replay(driver)
+            judge_stops(driver, walk, state, elements)
+            judge_order(walk, elements, driver.execute_script(STOPS_SCRIPT))
     finally:
         driver.execute_script(RESTORE_SCRIPT)
     judge_click_listeners(driver, walk)
@@ -465,7 +466,8 @@ def press_tab_until_done(driver):
         actions.perform()
         state = driver.execute_script(STATE_SCRIPT)
         done = state["wrapped"] or state["outside"] and state["stops"]
-        if done or state["presses"] >= MAX_STOPS or trapped(state):
+        nothing_to_focus = not state["stops"] and state["presses"] >= 2 * BATCH
+        if done or nothing_to_focus or state["presses"] >= MAX_STOPS or trapped(state):
             return state
 
 

@@ -71,8 +71,8 @@ def run_checks(driver, context, check_ids):
     results = CheckResults()
     for check in selected(check_ids):
         try:
-            findings = check.function(driver, context)
-            results.findings.extend((check.id, f) for f in validated(check, findings))
+            findings = list(validated(check, check.function(driver, context)))
+            results.findings.extend((check.id, finding) for finding in findings)
         except Exception as error:  # noqa: BLE001 - recorded as this check's error on this page
             results.errors.append({"check": check.id, "error": describe(error)})
             reload(driver, context.url)

@@ -126,3 +126,16 @@ def test_a_remote_browser_without_devtools_lists_pointer_cursors_for_review(
     found = {(f.rule_id, f.kind, f.target) for _check, f in results.findings}
     assert ("keyboard-not-focusable-review", NEEDS_REVIEW, "#div-button") in found
     assert not any(rule == "keyboard-not-focusable" for rule, _kind, _target in found)
+
+
+def test_a_page_with_nothing_to_focus_or_check_passes_every_check(fixture_site, browser):
+    fixture_site.overrides["/nothing.html"] = (
+        "<!DOCTYPE html><html lang=en><title>Nothing</title><main><h1>Nothing to focus</h1>"
+        "<p>Plain text.</p></main>"
+    )
+    browser.set_window_size(320, 800)
+    try:
+        results = check_findings(f"{fixture_site.base_url}/nothing.html", driver=browser)
+    finally:
+        browser.set_window_size(1280, 800)
+    assert (results.findings, results.errors) == ([], [])
