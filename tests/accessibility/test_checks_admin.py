@@ -73,3 +73,9 @@ def test_a_pages_status_counts_violations_not_needs_review(run, homes):  # noqa:
     status = page_status(homes["ru"])
     assert status.violations == 1
     assert status.state == "error"  # A check could not run on it: not judged clean.
+
+
+def test_deleting_a_run_deletes_its_needs_review_findings_too(run):
+    assert Violation.all_findings.filter(page_result__run=run).count() == 3
+    run.delete()
+    assert not Violation.all_findings.exists()
