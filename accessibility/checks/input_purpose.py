@@ -193,6 +193,7 @@ def purpose_of(field):
 
 
 def check_input_purpose(driver, context):
+    """Fields asking for the visitor's own data without a suitable autocomplete token."""
     findings = []
     for field in driver.execute_script(FIELDS_SCRIPT):
         purpose, recognised_by = purpose_of(field)

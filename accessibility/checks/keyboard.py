@@ -434,6 +434,7 @@ class Walk:
 
 
 def check_keyboard(driver, context):
+    """Tab through the page and report what a keyboard user meets (see the module docstring)."""
     walk = Walk()
     prepared = driver.execute_script(PREPARE_SCRIPT, FOCUSABLE)
     try:

@@ -124,6 +124,7 @@ def judge(text, lang):
 
 
 def check_language_of_parts(driver, context):
+    """Text and links whose script contradicts the language they are marked with."""
     findings = []
     counts = {}
     for item in driver.execute_script(TEXTS_SCRIPT):

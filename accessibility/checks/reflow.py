@@ -58,6 +58,7 @@ return {width: width, scrollWidth: document.documentElement.scrollWidth, found: 
 
 
 def check_reflow(driver, context):
+    """At most 320 CSS px wide: the elements that make the page scroll sideways or are cut off."""
     width, *scroll = driver.execute_script("return [innerWidth, scrollX, scrollY];")
     if width > REFLOW_WIDTH:
         return []

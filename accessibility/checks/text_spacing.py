@@ -114,6 +114,7 @@ return found;
 
 
 def check_text_spacing(driver, context):
+    """Text clipped or overlapping once the criterion's text spacing is applied."""
     findings = []
     for item in driver.execute_script(SPACING_SCRIPT):
         clipped = item["rule"] == "clipped"
