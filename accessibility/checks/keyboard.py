@@ -184,7 +184,8 @@ walk.stop = function () {
   } else if (document.activeElement && document.activeElement.blur) {
     document.activeElement.blur();
   }
-  scrollTo(walk.scroll[0], walk.scroll[1]);
+  // Instant: the page's own smooth scrolling must not leave it moving after the check.
+  scrollTo({left: walk.scroll[0], top: walk.scroll[1], behavior: 'instant'});
   delete window.__a11yWalk;
 };
 // Tab from a point before everything: a focusable-by-script marker first in the body.
@@ -193,7 +194,7 @@ start.tabIndex = -1;
 start.style.cssText = 'position:absolute;top:0;left:0;width:1px;height:1px;overflow:hidden;';
 document.body.insertBefore(start, document.body.firstChild);
 walk.start = start;
-scrollTo(0, 0);
+scrollTo({left: 0, top: 0, behavior: 'instant'});
 start.focus({preventScroll: true});
 window.__a11yWalk = walk;
 var positive = [];
@@ -260,7 +261,7 @@ function focusAsTab(el) {
   var rect = el.getBoundingClientRect();
   var width = document.documentElement.clientWidth, height = document.documentElement.clientHeight;
   if (rect.top < 0 || rect.left < 0 || rect.bottom > height || rect.right > width) {
-    el.scrollIntoView({block: 'center', inline: 'center'});
+    el.scrollIntoView({block: 'center', inline: 'center', behavior: 'instant'});
   }
 }
 walk.focusAsTab = focusAsTab;
@@ -268,7 +269,9 @@ var order = [];
 walk.stops.forEach(function (stop) { if (order.indexOf(stop.i) === -1) order.push(stop.i); });
 var results = {};
 [order, order.slice().reverse()].forEach(function (sequence, backwards) {
-  if (backwards) scrollTo(0, document.documentElement.scrollHeight);
+  if (backwards) {
+    scrollTo({left: 0, top: document.documentElement.scrollHeight, behavior: 'instant'});
+  }
   sequence.forEach(function (i) {
     var el = walk.elements[i];
     if (!el.isConnected) return;

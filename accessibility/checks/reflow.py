@@ -65,7 +65,9 @@ def check_reflow(driver, context):
     try:
         measured = driver.execute_script(OVERFLOW_SCRIPT)
     finally:
-        driver.execute_script("scrollTo(arguments[0], arguments[1]);", *scroll)
+        driver.execute_script(
+            "scrollTo({left: arguments[0], top: arguments[1], behavior: 'instant'});", *scroll
+        )
     findings = []
     for item in measured["found"]:
         findings.append(

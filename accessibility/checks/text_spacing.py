@@ -106,7 +106,7 @@ try {
   }
 } finally {
   style.remove();
-  scrollTo(scroll[0], scroll[1]);
+  scrollTo({left: scroll[0], top: scroll[1], behavior: 'instant'});
 }
 return found;
 """.replace("%(blocks)d", str(MAX_BLOCKS)).replace("%(findings)d", str(MAX_FINDINGS))
