@@ -12,7 +12,9 @@ Everything lives in the settings entry `ACCESSIBILITY_AUDIT` (a dict); each key 
 - `site`: dotted path of the site's `accessibility.site.AuditSite` subclass (its preference
   variants and the views that are not pages; default: the 404 page only);
 - `server_settings`: the settings module of the loopback server `audit_accessibility` starts
-  (default: this process's `DJANGO_SETTINGS_MODULE`).
+  (default: this process's `DJANGO_SETTINGS_MODULE`);
+- `checks`: the checks beyond axe run on every page view: "all" (default), "none", or a list of
+  ids of `accessibility.checks.registry.CHECKS`.
 
 The app reads nothing else of the site: `BASE_DIR` and `VAR_DIR` (where the baseline and the
 reports go by default) are optional, as are the browser settings of `accessibility.browser`.
@@ -73,6 +75,7 @@ def audit_settings():
         "server_settings": configured.get(
             "server_settings", os.environ.get("DJANGO_SETTINGS_MODULE", "")
         ),
+        "checks": configured.get("checks", "all"),
     }
 
 

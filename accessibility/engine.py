@@ -45,6 +45,9 @@ from django.utils import timezone
 
 from .axe import check_tags
 from .baseline import Baseline
+from .checks.findings import NEEDS_REVIEW
+from .checks.registry import parse_checks, start_run
+from .checks.runner import help_url_of, msgid, shorten, tags_of
 from .config import audit_settings
 from .fingerprints import Occurrences, fingerprint, target_text
 from .models import AuditRun, PageResult, Violation
@@ -89,6 +92,8 @@ class AuditOptions:
     baseline: Baseline = field(default_factory=Baseline)
     remote_url: str | None = None
     browser_factory: object = default_browser_factory
+    # Ids of the checks beyond axe to run on each page view (accessibility.checks.registry).
+    checks: list = field(default_factory=list)
 
     @classmethod
     def from_settings(cls, **overrides):
@@ -102,6 +107,7 @@ class AuditOptions:
             "timeout": config["timeout"],
             "fail_impact": config["fail_impact"],
             "baseline": Baseline.load(config["baseline"]),
+            "checks": parse_checks(config["checks"]),
         }
         values.update(overrides)
         return cls(**values)
@@ -112,6 +118,7 @@ class AuditOptions:
         if self.workers < 1 or self.timeout <= 0:
             raise ValueError("workers must be at least 1 and timeout positive.")
         check_tags(self.tags)  # An unknown tag would silently run no rule.
+        self.checks = parse_checks(self.checks)  # An unknown check would silently run nothing.
         self.base_url = (self.base_url or default_base_url()).rstrip("/")
 
     def as_settings_json(self):
@@ -127,6 +134,7 @@ class AuditOptions:
             "attempts": self.attempts,
             "fail_impact": self.fail_impact,
             "remote_url": self.remote_url or "",
+            "checks": list(self.checks),
             "baseline_entries": len(self.baseline.entries),
             # Listed in every report: an expired entry no longer accepts its violation.
             "baseline_expired": [
@@ -166,6 +174,7 @@ def run_audit(
     `on_start(run)` is called once the run is stored, before the first page is audited.
     """
     jobs = plan_jobs(targets, options)
+    start_run(options.checks)
     # Fail fast: a browser that cannot start (no Chromium, an unreachable Grid) is one clear
     # error before anything is stored, not one error per page.
     first_driver = options.browser_factory(remote_url=options.remote_url) if jobs else None
@@ -213,7 +222,9 @@ def mark_interrupted(run, interruption):
 def record_outcome(run, outcome, options):
     """Store one page's outcome and its violations, and count them on the run."""
     job = outcome.job
-    violations = _violation_rows(outcome, job, options) if outcome.results else []
+    rows = _violation_rows(outcome, job, options) if outcome.results else []
+    rows += _finding_rows(outcome, job, options)
+    violations = [row for row in rows if row.kind != NEEDS_REVIEW]
     if outcome.error:
         status = PageResult.Status.ERROR
     elif outcome.skipped_content_type:
@@ -238,10 +249,11 @@ def record_outcome(run, outcome, options):
         content_type=outcome.skipped_content_type,
         attempts=outcome.attempts,
         duration_seconds=round(outcome.duration_seconds, 3),
+        check_errors=outcome.checks.errors if outcome.checks else [],
     )
-    for violation in violations:
-        violation.page_result = page_result
-    Violation.objects.bulk_create(violations)
+    for row in rows:
+        row.page_result = page_result
+    Violation.all_findings.bulk_create(rows)
     counter = {
         PageResult.Status.OK: "pages_ok",
         PageResult.Status.VIOLATIONS: "pages_with_violations",
@@ -286,6 +298,41 @@ def _violation_rows(outcome, job, options):
     return rows
 
 
+def _finding_rows(outcome, job, options):
+    """Violation rows (violations and needs-review findings) of the checks beyond axe."""
+    if not outcome.checks:
+        return []
+    today = datetime.date.today()
+    identity = job.target.page_identity()
+    occurrences = Occurrences()
+    rows = []
+    for check_id, finding in outcome.checks.findings:
+        occurrence = occurrences.next(finding.rule_id, finding.target)
+        finding_fingerprint = fingerprint(finding.rule_id, finding.target, identity, occurrence)
+        rows.append(
+            Violation(
+                rule_id=finding.rule_id,
+                impact=finding.impact,
+                tags=tags_of(finding.criterion),
+                help=msgid(finding.help),
+                help_url=help_url_of(finding.criterion),
+                target=finding.target,
+                html=shorten(finding.html),
+                failure_summary=finding.failure_summary,
+                fingerprint=finding_fingerprint,
+                accepted=options.baseline.accepts(finding_fingerprint, today),
+                check_id=check_id,
+                criterion=finding.criterion,
+                kind=finding.kind,
+            )
+        )
+    return rows
+
+
+def pages_with_check_errors(run):
+    return [r for r in run.page_results.only("check_errors") if r.check_errors]
+
+
 def failing_violations(run, fail_impact=None):
     """Violations of `run` that fail it: not accepted, impact at or above the threshold."""
     fail_impact = fail_impact or run.settings.get("fail_impact", "minor")
@@ -296,7 +343,7 @@ def failing_violations(run, fail_impact=None):
 def finish_run(run, options):
     run.refresh_from_db()
     run.refresh_counts(save=False)
-    if run.pages_error:
+    if run.pages_error or pages_with_check_errors(run):
         run.status = AuditRun.Status.ERROR
     elif failing_violations(run, options.fail_impact).exists():
         run.status = AuditRun.Status.FAILED

@@ -18,11 +18,26 @@ only when `expected_status` is given::
         assert_no_axe_violations(f"{live_server.url}/en/nope/", driver=browser,
                                  expected_status=404)
 
-The pytest fixture `axe_check` (registered by `accessibility.pytest_plugin`) is the same function.
+The checks beyond axe (keyboard walk, reflow, text spacing...) have the same helpers: given a URL
+or a driver, `check_findings` returns what they found and `assert_no_check_violations` fails on
+any violation or any check that could not run (needs-review findings never fail)::
+
+    from accessibility.testing import assert_no_check_violations
+
+    assert_no_check_violations(f"{demo_server.base_url}/en/", driver=browser, checks="keyboard")
+
+The pytest fixtures `axe_check` and `checks_check` (registered by `accessibility.pytest_plugin`)
+are `assert_no_axe_violations` and `assert_no_check_violations`.
 """
+
+from urllib.parse import urlsplit
 
 from .axe import format_violations, run_axe
 from .browser import quit_browser, start_chromium
+from .checks.findings import VIOLATION
+from .checks.registry import ALL, parse_checks
+from .checks.runner import context_for, run_checks
+from .config import audit_settings
 from .workers import NAVIGATION_STATUS_SCRIPT
 
 
@@ -81,4 +96,75 @@ def assert_no_axe_violations(
         raise AssertionError(
             f"axe-core found {len(violations)} violated rule(s) on {where}:\n"
             + format_violations(violations)
+        )
+
+
+def check_findings(url_or_driver, *, driver=None, checks=ALL, expected_status=None):
+    """What the chosen checks beyond axe find on a URL (loaded in `driver` or a fresh browser)
+    or on a driver's page: a `checks.runner.CheckResults` (findings, and checks that raised).
+
+    `checks` is "all", a comma list or a list of ids; statuses are checked as for axe.
+    """
+    check_ids = parse_checks(checks)
+    if not isinstance(url_or_driver, str):
+        if expected_status:
+            check_status(url_or_driver, expected_status)
+        return _run_checks(url_or_driver, check_ids)
+    own_driver = driver is None
+    driver = driver or start_chromium()
+    try:
+        driver.get(url_or_driver)
+        check_status(driver, expected_status)
+        return _run_checks(driver, check_ids)
+    finally:
+        if own_driver:
+            quit_browser(driver)
+
+
+def _run_checks(driver, check_ids):
+    parts = urlsplit(driver.current_url)
+    width, height = driver.execute_script("return [innerWidth, innerHeight];")
+    context = context_for(
+        driver,
+        driver.current_url,
+        f"{parts.scheme}://{parts.netloc}",
+        f"{width}x{height}",
+        audit_settings()["timeout"],
+    )
+    return run_checks(driver, context, check_ids)
+
+
+def format_findings(findings):
+    lines = []
+    for check_id, finding in findings:
+        lines.append(
+            f"{finding.rule_id} ({finding.impact}, WCAG {finding.criterion}, {check_id}, "
+            f"{finding.kind}): {finding.help}"
+        )
+        lines.append(f"    {finding.target}: {finding.html[:160]}")
+        if finding.failure_summary:
+            lines.append(f"    {finding.failure_summary}")
+    return "\n".join(lines)
+
+
+def assert_no_check_violations(url_or_driver, *, driver=None, checks=ALL, expected_status=None):
+    """Fail with each violation's rule, criterion, selector and HTML, or each check that raised.
+
+    Needs-review findings never fail; they are listed in the message of a failure.
+    """
+    results = check_findings(
+        url_or_driver, driver=driver, checks=checks, expected_status=expected_status
+    )
+    violations = [(c, f) for c, f in results.findings if f.kind == VIOLATION]
+    if violations or results.errors:
+        where = url_or_driver if isinstance(url_or_driver, str) else url_or_driver.current_url
+        errors = "".join(
+            f"\ncheck {error['check']} could not run: {error['error']}" for error in results.errors
+        )
+        review = [(c, f) for c, f in results.findings if f.kind != VIOLATION]
+        raise AssertionError(
+            f"the checks beyond axe found {len(violations)} violation(s) on {where}:\n"
+            + format_findings(violations)
+            + errors
+            + (f"\nand {len(review)} to review:\n" + format_findings(review) if review else "")
         )

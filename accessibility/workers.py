@@ -24,6 +24,7 @@ from selenium.common.exceptions import TimeoutException, WebDriverException
 from . import responses
 from .axe import AxeError, run_axe
 from .browser import close_browser, quit_browser, start_chromium
+from .checks.runner import context_for, run_checks
 
 NAVIGATION_STATUS_SCRIPT = (
     "var entry = performance.getEntriesByType('navigation')[0];"
@@ -65,6 +66,8 @@ class Outcome:
     axe_version: str = ""
     # Set when the address is not an HTML page: its media type ("application/pdf").
     skipped_content_type: str = ""
+    # What the checks beyond axe found (checks.runner.CheckResults), None when none ran.
+    checks: object = None
 
 
 def default_browser_factory(remote_url=None):
@@ -165,10 +168,17 @@ class BrowserWorker(threading.Thread):
             tags=self.options.tags,
             include_best_practice=self.options.include_best_practice,
         )
+        checks = None
+        if self.options.checks:  # After axe, on the same page: axe changes nothing on it.
+            context = context_for(
+                driver, job.url, self.options.base_url, job.viewport.label, self.options.timeout
+            )
+            checks = run_checks(driver, context, self.options.checks)
         return outcome(
             results=results,
             http_status=status,
             axe_version=results.get("testEngine", {}).get("version", ""),
+            checks=checks,
         )
 
     def check_status(self, job, status):

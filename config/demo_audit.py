@@ -5,8 +5,10 @@
 Migrates a fresh database in a temporary folder (or, on PostgreSQL, a new database of a name of its
 own on the same server, `config/throwaway_database.py`), loads the demo content into it, then runs
 `manage.py audit_accessibility` against it, writing the reports to `var/audit-reports/`.
-The developer's own database is never touched. The exit code is
-the command's: 0 clean, 1 violations, 2 a page could not be audited (or the run was interrupted).
+The developer's own database is never touched. The checks beyond axe run on every page view
+(`--checks all` by default; `--checks none` or a comma list chooses). The exit code is the
+command's: 0 clean, 1 violations, 2 a page could not be audited (or a check could not run on it,
+or the run was interrupted).
 SIGTERM and SIGINT are passed on to the command, which closes its run and browsers, so a cancelled
 CI job leaves nothing running; the throw-away database is removed after it.
 """

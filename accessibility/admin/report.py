@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
 from accessibility.models import AuditRun, PageResult, Violation
-from accessibility.models.audit import IMPACT_ORDER
+from accessibility.models.audit import IMPACT_ORDER, FindingKind
 from accessibility.models.runs import finished_site_runs, latest_site_run, site_runs  # noqa: F401
 from accessibility.site import audit_site
 
@@ -87,6 +87,9 @@ class RunSummary:
     by_language: list = field(default_factory=list)  # [{"language", "pages", "violations"}]
     pages_in_error: list = field(default_factory=list)  # PageResult rows
     page_rows: list = field(default_factory=list)  # [{"result", "violations"}]
+    # The checks beyond axe: findings a person must judge (never failing), and checks that raised.
+    needs_review: list = field(default_factory=list)  # Violation rows of kind needs-review
+    check_errors: list = field(default_factory=list)  # [(PageResult, {"check", "error"})]
 
 
 def summarise(run, filters=None):
@@ -115,6 +118,16 @@ def summarise(run, filters=None):
         by_language=_by_language(results, violations),
         pages_in_error=list(results.filter(status=PageResult.Status.ERROR).order_by("url")),
         page_rows=_one_row_per_page(shown, per_result),
+        needs_review=list(
+            filters.apply_to_violations(Violation.needs_review.filter(page_result__run=run))
+            .select_related("page_result")
+            .order_by("rule_id", "page_result__url", "pk")
+        ),
+        check_errors=[
+            (result, error)
+            for result in results.exclude(check_errors=[]).order_by("url", "viewport")
+            for error in result.check_errors
+        ],
     )
 
 
@@ -166,7 +179,7 @@ def _by_rule(violations):
     return [
         {
             **row,
-            "help": details[row["rule_id"]].help,
+            "help": details[row["rule_id"]].help_text,
             "help_url": details[row["rule_id"]].help_url,
             "impact": details[row["rule_id"]].impact,
             "impact_label": impact_label(details[row["rule_id"]].impact),
@@ -281,17 +294,25 @@ def page_status(page):
         of_each_language |= Q(page_id=page_id, run_id=run_id)
     results = list(
         PageResult.objects.filter(of_each_language)
-        .annotate(violation_count=Count("violations"))
+        # Through the relation, not the manager: needs-review findings are no violations.
+        .annotate(
+            violation_count=Count("violations", filter=Q(violations__kind=FindingKind.VIOLATION))
+        )
         .select_related("run")
         .order_by("locale", "viewport", "variant")
     )
     violations = sum(result.violation_count for result in results)
-    if any(result.status == PageResult.Status.ERROR for result in results):
+    # A check beyond axe that could not run leaves the page unjudged, like an unaudited page.
+    if any(r.status == PageResult.Status.ERROR or r.check_errors for r in results):
         state = "error"
     else:
         state = "violations" if violations else "clean"
     latest_run = max((result.run for result in results), key=lambda run: (run.started_at, run.pk))
     return PageStatus(state, violations, latest_run, results)
+
+
+def result_review_findings(result):
+    return Violation.needs_review.filter(page_result=result).order_by("rule_id", "pk")
 
 
 def result_violations(result, filters=None):

@@ -23,6 +23,7 @@ from accessibility.admin.filters import ReportFilterForm, RunListForm
 from accessibility.admin.report import (
     latest_site_run,
     page_status,
+    result_review_findings,
     result_violations,
     summarise,
     trend,
@@ -241,6 +242,7 @@ class ResultDetailView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView)
         context.update(
             result=self.result,
             violations=result_violations(self.result),
+            review_findings=result_review_findings(self.result),
             edit_url=reverse("wagtailadmin_pages:edit", args=[page.pk]) if can_edit else "",
         )
         return context

@@ -26,7 +26,8 @@ PAGE_EXTENSIONS = {"html", "htm", "xhtml", "php", "asp", "aspx", "jsp", "xml", "
 # A page's documents may take this many times a single fetch's timeout, all together.
 PAGE_BUDGET_FETCHES = 3
 
-RULES = {
+# Rule id -> (WCAG criterion, impact, help).
+RULE_SPECS = {
     "pdf-tagged": (
         "1.3.1",
         "serious",
@@ -59,6 +60,8 @@ RULES = {
         ),
     ),
 }
+# Rule id -> criterion: what the check registry validates findings against.
+RULES = {rule_id: spec[0] for rule_id, spec in RULE_SPECS.items()}
 
 # Every link and area of the page: its address, type hints, a unique CSS selector and markup.
 LINKS_SCRIPT = """
@@ -104,6 +107,9 @@ class DocumentLink:
 def forget_documents():
     """Empty the run-wide memo: the engine calls it when a run starts."""
     memo.clear()
+
+
+start_run = forget_documents  # The registry's hook at the start of every run.
 
 
 def check_documents(driver, context):
@@ -173,7 +179,7 @@ def findings_for(link, facts):
 
 
 def finding(rule_id, target, html, summary, kind=None):
-    criterion, impact, help_text = RULES[rule_id]
+    criterion, impact, help_text = RULE_SPECS[rule_id]
     extra = {"kind": kind} if kind else {}
     return Finding(
         rule_id=rule_id,

@@ -8,8 +8,8 @@ everything it had recorded; a run stopped by a signal (a cancelled CI job, Ctrl-
 from urllib.parse import urlsplit
 
 from django.db import models
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 IMPACT_ORDER = ("minor", "moderate", "serious", "critical")
 
@@ -155,6 +155,9 @@ class PageResult(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=1)
     duration_seconds = models.FloatField(_("duration (seconds)"), default=0)
     audited_at = models.DateTimeField(_("audited at"), auto_now_add=True)
+    # Checks beyond axe that raised on this page: [{"check": id, "error": message}]. The page's
+    # other results stand, but the run is an error: a page a check could not judge never passes.
+    check_errors = models.JSONField(_("checks that could not run"), default=list, blank=True)
 
     class Meta:
         ordering = ["run", "url", "viewport", "variant"]
@@ -172,8 +175,32 @@ class PageResult(models.Model):
         return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
+class FindingKind(models.TextChoices):
+    VIOLATION = "violation", _("Violation")
+    # A check beyond axe can only suspect a barrier: listed apart, never fails a run.
+    NEEDS_REVIEW = "needs-review", _("Needs review")
+
+
+class ViolationManager(models.Manager):
+    """Violations only: `Violation.objects` (and `result.violations`) never mix a needs-review
+    finding into counts, failures, baselines or reports of violations."""
+
+    kind = FindingKind.VIOLATION
+
+    def get_queryset(self):
+        return super().get_queryset().filter(kind=self.kind)
+
+
+class NeedsReviewManager(ViolationManager):
+    kind = FindingKind.NEEDS_REVIEW
+
+
 class Violation(models.Model):
-    """One element failing one axe rule on one audited page."""
+    """One element failing one axe rule, or one rule of a check beyond axe, on one audited page.
+
+    `Violation.objects` holds the violations; `Violation.needs_review` the findings a check could
+    only suspect; `Violation.all_findings` both.
+    """
 
     page_result = models.ForeignKey(
         PageResult,
@@ -193,14 +220,36 @@ class Violation(models.Model):
     fingerprint = models.CharField(_("fingerprint"), max_length=64, db_index=True)
     # Accepted by an unexpired baseline entry, so it does not fail the run.
     accepted = models.BooleanField(_("accepted by the baseline"), default=False)
+    # The check beyond axe that reported it ("keyboard", "reflow"...); empty for axe-core's rules.
+    check_id = models.CharField(_("check"), max_length=40, blank=True, db_index=True)
+    # The WCAG success criterion a check's rule tests ("2.4.7"); empty for axe (its tags say).
+    criterion = models.CharField(_("WCAG success criterion"), max_length=16, blank=True)
+    kind = models.CharField(
+        _("kind"),
+        max_length=16,
+        choices=FindingKind.choices,
+        default=FindingKind.VIOLATION,
+        db_index=True,
+    )
+
+    objects = ViolationManager()
+    needs_review = NeedsReviewManager()
+    all_findings = models.Manager()  # noqa: DJ012 - a manager, not a field
 
     class Meta:
+        base_manager_name = "all_findings"
+        default_manager_name = "objects"
         ordering = ["page_result", "rule_id", "pk"]
         verbose_name = _("violation")
         verbose_name_plural = _("violations")
 
     def __str__(self):
         return f"{self.rule_id} ({self.impact}) at {self.target}"
+
+    @property
+    def help_text(self):
+        """The help in the active language: a check's help is stored as its msgid."""
+        return gettext(self.help) if self.check_id and self.help else self.help
 
 
 class AuditRequest(models.Model):

@@ -3,6 +3,8 @@
 import json
 from dataclasses import asdict
 
+from django.utils import translation
+
 from .summary import summarize, violation_json
 
 
@@ -28,6 +30,8 @@ def run_document(run):
                 "violations": run.violations_total,
                 "violations_not_in_baseline": run.violations_new,
                 "violations_failing": summary.failing_count,
+                "needs_review": summary.review_count,
+                "check_errors": len(summary.check_errors),
             },
             "baseline_expired": [asdict(entry) for entry in summary.expired_entries],
         },
@@ -51,6 +55,12 @@ def run_document(run):
                     violation_json(violation, summary.failing_ids)
                     for violation in result.violations.all()
                 ],
+                # Findings a person must judge: never failing the run.
+                "needs_review": [
+                    violation_json(finding, summary.failing_ids)
+                    for finding in result.review_findings
+                ],
+                "check_errors": result.check_errors,
             }
             for result in summary.page_results
         ],
@@ -58,4 +68,6 @@ def run_document(run):
 
 
 def write_json_report(run, path, language="en"):
-    path.write_text(json.dumps(run_document(run), indent=2, ensure_ascii=False) + "\n", "utf-8")
+    with translation.override(language):  # The checks' help texts, in the report's language.
+        document = run_document(run)
+    path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")

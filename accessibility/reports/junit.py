@@ -2,16 +2,25 @@
 
 Violations accepted by the baseline or below the failing impact are listed in the test case's
 system-out, so CI shows them without failing; a page that could not be audited is an error, a
-non-HTML address a skipped case. `failures` counts failed test cases (not violations), as JUnit
-readers expect; expired baseline entries are listed in the suite's system-out.
+non-HTML address a skipped case. A check beyond axe that raised on a page is an error of that
+case; its needs-review findings are listed in system-out, never failing. `failures` counts failed
+test cases (not violations), as JUnit readers expect; expired baseline entries are listed in the
+suite's system-out.
 """
 
 from xml.etree import ElementTree
 
+from django.utils import translation
+
 from .summary import summarize
 
 
-def junit_tree(run):
+def junit_tree(run, language="en"):
+    with translation.override(language):
+        return _junit_tree(run)
+
+
+def _junit_tree(run):
     summary = summarize(run)
     suite = ElementTree.Element(
         "testsuite",
@@ -19,7 +28,7 @@ def junit_tree(run):
         tests=str(len(summary.page_results)),
         # Test cases with a failure; each case holds one <failure> per failing violation.
         failures=str(summary.failed_cases),
-        errors=str(len(summary.errors)),
+        errors=str(len(summary.errors) + len(summary.check_errors)),
         skipped=str(len(summary.skipped)),
         time=f"{sum(r.duration_seconds for r in summary.page_results):.3f}",
         timestamp=run.started_at.replace(microsecond=0).isoformat(),
@@ -40,12 +49,16 @@ def junit_tree(run):
             ElementTree.SubElement(
                 case, "skipped", message=f"{result.content_type or 'unknown type'}: not HTML"
             )
+        for error in result.check_errors or []:
+            message = f"check {error['check']} could not run: {error['error']}"
+            ElementTree.SubElement(case, "error", message=message, type="CheckError").text = message
         other_lines = []
         for violation in result.violations.all():
             line = f"{violation.rule_id} ({violation.impact}) at {violation.target}"
             if summary.is_failing(violation):
+                message = f"{line}: {violation.help_text}"
                 failure = ElementTree.SubElement(
-                    case, "failure", message=f"{line}: {violation.help}", type=violation.rule_id
+                    case, "failure", message=message, type=violation.rule_id
                 )
                 failure.text = "\n".join(
                     (violation.failure_summary, violation.html, violation.help_url)
@@ -53,6 +66,12 @@ def junit_tree(run):
             else:
                 reason = "accepted by the baseline" if violation.accepted else "below threshold"
                 other_lines.append(f"{line} [{reason}] fingerprint {violation.fingerprint}")
+        for finding in result.review_findings:
+            other_lines.append(
+                f"{finding.rule_id} ({finding.impact}, WCAG {finding.criterion}) at "
+                f"{finding.target} [needs review, never failing]: {finding.help_text} "
+                f"{finding.failure_summary}".rstrip()
+            )
         if other_lines:
             ElementTree.SubElement(case, "system-out").text = "\n".join(other_lines)
     if summary.expired_entries:
@@ -74,6 +93,6 @@ def junit_tree(run):
 
 
 def write_junit_report(run, path, language="en"):
-    tree = junit_tree(run)
+    tree = junit_tree(run, language)
     ElementTree.indent(tree)
     tree.write(path, encoding="utf-8", xml_declaration=True)

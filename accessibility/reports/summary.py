@@ -3,6 +3,8 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Prefetch
+
 from ..engine import failing_violations
 from ..models import PageResult, Violation
 from ..models.audit import IMPACT_ORDER
@@ -12,9 +14,10 @@ from ..models.audit import IMPACT_ORDER
 class RuleGroup:
     rule_id: str
     impact: str
-    help: str
+    help: str  # In the active language.
     help_url: str
     violations: list = field(default_factory=list)
+    criterion: str = ""  # A check beyond axe's WCAG success criterion, e.g. "2.4.7".
 
     @property
     def pages(self):
@@ -51,6 +54,21 @@ class RunSummary:
     by_rule: list
     by_language: list
     expired_entries: list = field(default_factory=list)
+    # Findings of the checks beyond axe that a person must judge: never failing, listed apart.
+    review_by_rule: list = field(default_factory=list)
+
+    @property
+    def review_count(self):
+        return sum(len(group.violations) for group in self.review_by_rule)
+
+    @property
+    def check_errors(self):
+        """(page result, {"check", "error"}) for each check that raised on a page."""
+        return [(r, error) for r in self.page_results for error in r.check_errors or []]
+
+    @property
+    def checks(self):
+        return (self.run.settings or {}).get("checks", [])
 
     @property
     def failing_count(self):
@@ -92,11 +110,16 @@ def summarize(run):
     """Page results (with their violations), failing violation ids, groups by rule and language."""
     page_results = list(
         PageResult.objects.filter(run=run)
-        .prefetch_related("violations")
+        .prefetch_related(
+            "violations",
+            Prefetch(
+                "violations", queryset=Violation.needs_review.all(), to_attr="review_findings"
+            ),
+        )
         .order_by("locale", "url", "viewport", "variant")
     )
     failing_ids = set(failing_violations(run).values_list("pk", flat=True))
-    rules = {}
+    rules, review_rules = {}, {}
     languages = defaultdict(lambda: None)
     for result in page_results:
         language = languages[result.locale] or LanguageGroup(locale=result.locale or "-")
@@ -107,13 +130,10 @@ def summarize(run):
             violation.page_result = result
             language.violations += 1
             language.failing += violation.pk in failing_ids
-            group = rules.setdefault(
-                violation.rule_id,
-                RuleGroup(violation.rule_id, violation.impact, violation.help, violation.help_url),
-            )
-            group.violations.append(violation)
-            if _rank(violation.impact) > _rank(group.impact):
-                group.impact = violation.impact
+            _add_to_group(rules, violation)
+        for finding in result.review_findings:
+            finding.page_result = result
+            _add_to_group(review_rules, finding)
     by_rule = sorted(rules.values(), key=lambda g: (-_rank(g.impact), g.rule_id))
     return RunSummary(
         run=run,
@@ -122,7 +142,24 @@ def summarize(run):
         by_rule=by_rule,
         by_language=sorted(languages.values(), key=lambda g: g.locale),
         expired_entries=_expired_entries(run, page_results),
+        review_by_rule=sorted(review_rules.values(), key=lambda g: (-_rank(g.impact), g.rule_id)),
     )
+
+
+def _add_to_group(groups, violation):
+    group = groups.setdefault(
+        violation.rule_id,
+        RuleGroup(
+            violation.rule_id,
+            violation.impact,
+            violation.help_text,
+            violation.help_url,
+            criterion=violation.criterion,
+        ),
+    )
+    group.violations.append(violation)
+    if _rank(violation.impact) > _rank(group.impact):
+        group.impact = violation.impact
 
 
 def _expired_entries(run, page_results):
@@ -150,12 +187,15 @@ def violation_json(violation: Violation, failing_ids):
         "rule": violation.rule_id,
         "impact": violation.impact,
         "tags": violation.tags,
-        "help": violation.help,
+        "help": violation.help_text,
         "help_url": violation.help_url,
+        "check": violation.check_id,
+        "criterion": violation.criterion,
+        "kind": violation.kind,
         "target": violation.target,
         "html": violation.html,
         "failure_summary": violation.failure_summary,
         "fingerprint": violation.fingerprint,
         "accepted_by_baseline": violation.accepted,
-        "fails_run": violation.pk in failing_ids,
+        "fails_run": violation.kind == "violation" and violation.pk in failing_ids,
     }

@@ -351,6 +351,8 @@ ACCESSIBILITY_AUDIT = {
     "site": "config.audit_site.SiteAudit",
     # The loopback server of `manage.py audit_accessibility`: DEBUG off, as in production.
     "server_settings": "config.settings.test",
+    # The checks beyond axe (accessibility/checks/registry.py): "all", "none" or a list of names.
+    "checks": "all",
 }
 # The accessibility statement page: our page base (no fields of its own) and its one parent.
 ACCESSIBILITY_STATEMENT_PAGE_BASE = "core.models.BasePage"

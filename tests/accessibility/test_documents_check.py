@@ -338,3 +338,15 @@ def test_documents_past_the_pages_time_budget_need_review_and_are_not_fetched(mo
     assert len(findings) == 6 - len(fetched)
     assert {(f.rule_id, f.kind) for f in findings} == {("pdf-unreadable", NEEDS_REVIEW)}
     assert all("not fetched" in f.failure_summary for f in findings)
+
+
+def test_a_new_run_fetches_again_what_an_earlier_run_learnt():
+    """The engine tells the chosen checks a run starts; the documents memo is then empty, so a PDF
+    replaced between two runs is read afresh by the second."""
+    from accessibility.checks.registry import start_run
+
+    documents.memo.get("https://site.example/report.pdf", lambda: "first run's facts", 5)
+    start_run(["keyboard"])  # A run without the documents check leaves its memo alone...
+    assert documents.memo.cached("https://site.example/report.pdf") == "first run's facts"
+    start_run(["documents"])  # ...a run with it starts from nothing.
+    assert documents.memo.cached("https://site.example/report.pdf") is None

@@ -5,7 +5,8 @@ public page of every locale is audited, plus the 404 page and the site's other v
 `AuditSite`, `accessibility/site.py`: search results, a preferences page...). With `--base-url`
 a deployed site is audited from its sitemap.xml; `--no-crawl` with only absolute `--url`s audits
 just those, without serving anything. Exit codes: 0 clean, 1 violations
-at or above `--fail-on` not accepted by the baseline, 2 a page could not be audited, a usage error
+at or above `--fail-on` not accepted by the baseline, 2 a page could not be audited (or a check
+beyond axe raised on it), a usage error
 (found before any page is loaded), no browser could start, or the run was interrupted (SIGTERM,
 SIGINT: the run is marked "interrupted", its browsers closed, the reports written).
 """
@@ -23,12 +24,14 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accessibility.baseline import DEFAULT_VALIDITY_DAYS, Baseline, BaselineError, updated_baseline
 from accessibility.browser import BrowserUnavailable
+from accessibility.checks.registry import CHECKS, parse_checks
 from accessibility.config import REPORT_FORMATS, audit_settings
 from accessibility.engine import (
     AuditInterrupted,
     AuditOptions,
     exit_code,
     failing_violations,
+    pages_with_check_errors,
     run_audit,
 )
 from accessibility.interruption import stop_signals_raise_interrupted
@@ -54,6 +57,10 @@ INTERRUPTED = 2  # Like an error: an unfinished run is never a pass.
 
 def comma_list(text):
     return [item.strip() for item in (text or "").split(",") if item.strip()]
+
+
+def checks_text(value):
+    return value if isinstance(value, str) else ",".join(value) or "none"
 
 
 def usage_error(message):
@@ -94,6 +101,12 @@ class Command(BaseCommand):
             "--tags", help="Comma-separated axe-core tags (default: WCAG 2.x A and AA)."
         )
         how.add_argument("--include-best-practice", action="store_true")
+        how.add_argument(
+            "--checks",
+            default=checks_text(config["checks"]),
+            help=f"Checks beyond axe on every page view: all, none, or a comma-separated list of "
+            f"{', '.join(CHECKS)} (default: %(default)s).",
+        )
         how.add_argument("--workers", type=int, default=config["workers"])
         how.add_argument(
             "--timeout", type=float, default=config["timeout"], help="Seconds per page."
@@ -188,6 +201,7 @@ class Command(BaseCommand):
             fail_impact=options["fail_on"],
             baseline=Baseline.load(options["baseline"]),
             remote_url=options["remote_url"],
+            checks=parse_checks(options["checks"]),
         )
 
     def formats(self, text):
@@ -361,6 +375,20 @@ class Command(BaseCommand):
             f"{run.pages_skipped} skipped (not HTML); {run.violations_total} violation(s), "
             f"{failing} failing."
         )
+        checks = run.settings.get("checks", [])
+        if checks:
+            review = Violation.needs_review.filter(page_result__run=run).count()
+            errors = pages_with_check_errors(run)
+            self.stdout.write(
+                f"Checks beyond axe ({', '.join(checks)}): {review} finding(s) to review by "
+                f"hand (never failing), {len(errors)} page view(s) where a check could not run."
+            )
+            for result in errors:
+                for error in result.check_errors:
+                    self.stdout.write(
+                        f"  - {error['check']} on {result.url} ({result.viewport}, "
+                        f"{result.variant}): {error['error']}"
+                    )
         expired = run.settings.get("baseline_expired", [])
         if expired:
             self.stdout.write(
