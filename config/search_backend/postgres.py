@@ -4,24 +4,45 @@ Pages are indexed with the configuration of their own locale (`english` stems En
 Russian, `simple` for Azerbaijani, which PostgreSQL has no stemmer for), and a query is parsed with
 the configuration of the language being served, so "reports" finds "report" in English and
 "доклады" finds "доклад" in Russian. Objects without a locale use the backend's `SEARCH_CONFIG`.
+
+Both go through the backend's own extension points, `index_class` and `query_compiler_class`;
+nothing in modelsearch is replaced.
 """
+
+import copy
 
 from django.utils import translation
 from modelsearch.backends.database.postgres import postgres
+from wagtail.models import Locale
 
 
 def configuration_for(backend, language_code):
-    language_configs = getattr(backend, "language_configs", {})
-    return language_configs.get(language_code or "", backend.config)
+    return backend.language_configs.get(language_code or "", backend.config)
 
 
-class LanguageObjectIndexer(postgres.ObjectIndexer):
-    """Indexes an object with the search configuration of its locale's language."""
+def language_codes_of(objects):
+    """{locale id: language code} of the locales `objects` are in (none for objects without)."""
+    locale_ids = {getattr(obj, "locale_id", None) for obj in objects} - {None}
+    return dict(Locale.objects.filter(pk__in=locale_ids).values_list("pk", "language_code"))
 
-    def __init__(self, obj, backend):
-        super().__init__(obj, backend)
-        locale = getattr(obj, "locale", None)
-        self.config = configuration_for(backend, getattr(locale, "language_code", None))
+
+class LanguageIndex(postgres.PostgresIndex):
+    """Indexes each object with the search configuration of its locale's language.
+
+    modelsearch's indexer takes its configuration from the backend it is given, so each
+    language's objects are added through an index whose backend carries that configuration.
+    """
+
+    def add_items(self, model, objs):
+        language_codes = language_codes_of(objs)
+        by_configuration = {}
+        for obj in objs:
+            language_code = language_codes.get(getattr(obj, "locale_id", None))
+            configuration = configuration_for(self.backend, language_code)
+            by_configuration.setdefault(configuration, []).append(obj)
+        for configuration, same_configuration in by_configuration.items():
+            index = postgres.PostgresIndex(self.backend.indexing_with(configuration))
+            index.add_items(model, same_configuration)
 
 
 class LanguageQueryCompiler(postgres.PostgresSearchQueryCompiler):
@@ -29,20 +50,18 @@ class LanguageQueryCompiler(postgres.PostgresSearchQueryCompiler):
         return configuration_for(backend, translation.get_language())
 
 
-# PostgresIndex.add_items builds its indexers from the module-level name `ObjectIndexer`, so the
-# language-aware indexer replaces it there. It behaves exactly as the original for any backend
-# without `language_configs`.
-postgres.ObjectIndexer = LanguageObjectIndexer
-
-
 class LanguageSearchBackend(postgres.PostgresSearchBackend):
     """`LANGUAGE_SEARCH_CONFIGS` maps a language code to a PostgreSQL text-search configuration."""
 
+    index_class = LanguageIndex
     query_compiler_class = LanguageQueryCompiler
 
     def __init__(self, params):
         super().__init__(params)
         self.language_configs = dict(params.get("LANGUAGE_SEARCH_CONFIGS", {}))
 
-
-SearchBackend = LanguageSearchBackend
+    def indexing_with(self, configuration):
+        """This backend with `configuration` as the one objects are indexed with."""
+        backend = copy.copy(self)
+        backend.config = configuration
+        return backend
