@@ -96,16 +96,17 @@ def language_pages(locale):
 
 
 def search_language_pages(query, locale):
-    """Pages of `locale` matching the words of `query`, best match first, not yet read."""
+    """Keys of the pages of `locale` matching the words of `query`, best first, not yet read."""
     words = searchable_words(query)
     if not words:
         return Page.objects.none()
-    return language_pages(locale).only("pk").search(words, order_by_relevance=True)
+    keys = language_pages(locale).values_list("pk", flat=True)
+    return keys.search(words, order_by_relevance=True)
 
 
 def ranked_page_keys(query, locale):
     """Keys of the `RESULTS_LIMIT + 1` best matching pages at most, best first."""
-    return [page.pk for page in search_language_pages(query, locale)[: RESULTS_LIMIT + 1]]
+    return list(search_language_pages(query, locale)[: RESULTS_LIMIT + 1])
 
 
 def pages_in_order(locale, keys):

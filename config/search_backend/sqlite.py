@@ -19,8 +19,7 @@ from modelsearch.backends.database.sqlite.query import MatchExpression, normaliz
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-# Scoring 2,000 hits costs a few milliseconds; a common word at 100,000 articles has 30,000+.
-MAX_RANKED_HITS = 2000
+from .ranking import RankedResultsMixin, max_ranked_hits
 
 
 class RankedSQLiteQueryCompiler(sqlite.SQLiteSearchQueryCompiler):
@@ -63,22 +62,8 @@ class RankedSQLiteQueryCompiler(sqlite.SQLiteSearchQueryCompiler):
         return hits[start:stop]
 
 
-class RankedSQLiteSearchResults(sqlite.SQLiteSearchResults):
-    def _do_search(self):
-        compiler = self.query_compiler
-        if not compiler.ranks_within(self.stop):
-            return super()._do_search()
-        hits = compiler.best_hits(
-            compiler.get_config(self.backend), self.start, self.stop, self.backend.max_ranked_hits
-        )
-        objects = compiler.queryset.in_bulk([key for key, _score in hits])
-        results = []
-        for key, score in hits:
-            if key in objects:  # not when deleted since the search
-                if self._score_field is not None:
-                    setattr(objects[key], self._score_field, score)
-                results.append(objects[key])
-        return results
+class RankedSQLiteSearchResults(RankedResultsMixin, sqlite.SQLiteSearchResults):
+    pass
 
 
 class RankedSQLiteSearchBackend(sqlite.SQLiteSearchBackend):
@@ -89,4 +74,4 @@ class RankedSQLiteSearchBackend(sqlite.SQLiteSearchBackend):
 
     def __init__(self, params):
         super().__init__(params)
-        self.max_ranked_hits = int(params.get("MAX_RANKED_HITS", MAX_RANKED_HITS))
+        self.max_ranked_hits = max_ranked_hits(params)

@@ -114,6 +114,23 @@ def test_the_sqlite_backend_ranks_hits_in_one_full_text_search():
     assert isinstance(get_search_backend(), RankedSQLiteSearchBackend)
 
 
+def stock_ranked(backend, query, queryset, start, stop):
+    """What modelsearch's own query for the same search and slice answers."""
+    results = backend.search(query, queryset).annotate_score("score")[start:stop]
+    return [(page.pk, page.score) for page in results.get_queryset()]
+
+
+def test_a_ranked_slice_lists_what_the_backends_own_query_lists(varied_articles):
+    backend = get_search_backend()
+    pages = Page.objects.live().filter(locale=Locale.objects.get(language_code="az"))
+
+    for query in ("prison", "report", "monitoring visit", "commissioner", "rights prison", "none"):
+        for start, stop in ((0, 3), (0, 50), (2, 5)):
+            assert ranked(backend, query, pages, start, stop) == stock_ranked(
+                backend, query, pages, start, stop
+            ), (query, start, stop)
+
+
 @on_sqlite
 def test_the_bounded_sqlite_ranking_gives_modelsearchs_own_order_and_scores(varied_articles):
     from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
