@@ -4,6 +4,10 @@ A visitor's query never reaches the search backend as syntax: only its words (le
 of any script) are searched for, so quotes, brackets and operators cannot make SQLite's FTS5 or
 PostgreSQL's parser fail. Should the backend still refuse a query, the visitor gets a 400 page
 saying so, never a 500; a database that cannot be reached is left to the 503 page.
+
+However many pages match, a search costs the same: the backend ranks and returns the keys of at
+most `RESULTS_LIMIT + 1` best pages (one more than shown says "more than"), nothing counts or
+sorts every hit, and only the ten pages of the page asked for are loaded.
 """
 
 import re
@@ -21,6 +25,8 @@ from core.visibility import public
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+# Thirty pages of results: more than anyone reads, and few enough to rank in milliseconds.
+RESULTS_LIMIT = 300
 
 
 class SearchProblem(Exception):
@@ -84,20 +90,39 @@ def searchable_words(query):
     return " ".join(WORD.findall(query))
 
 
+def language_pages(locale):
+    """The pages a visitor of `locale` may find: live, public, in that language."""
+    return public(Page.objects.live()).filter(locale=locale)
+
+
 def search_language_pages(query, locale):
-    """Live public pages of `locale` matching the words of `query`, best match first."""
+    """Keys of the pages of `locale` matching the words of `query`, best first, not yet read."""
     words = searchable_words(query)
     if not words:
         return Page.objects.none()
-    pages = public(Page.objects.live()).filter(locale=locale).specific()
-    return pages.search(words)
+    keys = language_pages(locale).values_list("pk", flat=True)
+    return keys.search(words, order_by_relevance=True)
+
+
+def ranked_page_keys(query, locale):
+    """Keys of the `RESULTS_LIMIT + 1` best matching pages at most, best first."""
+    return list(search_language_pages(query, locale)[: RESULTS_LIMIT + 1])
+
+
+def pages_in_order(locale, keys):
+    """The pages of `keys`, in that order, checked again: one unpublished meanwhile is left out."""
+    pages = language_pages(locale).filter(pk__in=keys).specific().in_bulk()
+    return [pages[key] for key in keys if key in pages]
 
 
 def run_search(query, locale, page_value):
-    """The page of results asked for, read now so that a backend error is caught here."""
+    """The page of results asked for and whether more matched than are listed.
+
+    Read now, so that a backend error is caught here."""
     try:
-        page_obj = results_page(search_language_pages(query, locale), page_value)
-        page_obj.object_list = list(page_obj.object_list)
+        keys = ranked_page_keys(query, locale)
+        page_obj = results_page(keys[:RESULTS_LIMIT], page_value)
+        page_obj.object_list = pages_in_order(locale, page_obj.object_list)
     except DatabaseError as error:
         if database_is_unreachable(error) and not is_query_error(error):
             raise
@@ -105,7 +130,7 @@ def run_search(query, locale, page_value):
             _("We could not search for that. Try other words, without punctuation."),
             status=400,
         ) from error
-    return page_obj
+    return page_obj, len(keys) > RESULTS_LIMIT
 
 
 def is_query_error(error):
@@ -121,8 +146,9 @@ def search(request):
         context["query"] = query
         if query:
             locale = Locale.get_active()
-            page_obj = run_search(query, locale, request.GET.get("page"))
+            page_obj, more_results = run_search(query, locale, request.GET.get("page"))
             context["page_obj"] = page_obj
+            context["more_results"] = more_results
             context["searched"] = True
             kept = QueryDict(mutable=True)
             kept["q"] = query

@@ -215,7 +215,7 @@ PREFERENCE_COOKIE_NAME = "site_preferences"
 
 WAGTAIL_SITE_NAME = _("Commissioner for Human Rights (Ombudsman)")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "config.search_backend"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL full-text search, stemming each language with its own configuration.
     WAGTAILSEARCH_BACKENDS = {
