@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db.models import F, Q
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_from_path, override, pgettext_lazy
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 from pagecache.memo import per_language_and_generation
@@ -70,9 +71,17 @@ def foreign_content_language(page):
     return code if code != get_language() else ""
 
 
-@per_language_and_generation
+def active_language_code():
+    """The content language Wagtail's `Locale.get_active()` names, without its query."""
+    try:
+        return get_supported_content_language_variant(get_language())
+    except LookupError:
+        return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
 def default_language_code():
-    return Locale.get_default().language_code
+    """The default locale's language (`Locale.get_default()`'s), read from the settings."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 def untranslated_content(page):
