@@ -59,7 +59,8 @@ if not REDIS_URL:  # noqa: F405
                 "MAX_ENTRIES": env_int("DATABASE_CACHE_MAX_ENTRIES", 20000),
                 "CULL_FREQUENCY": 3,
             },
-        }
+        },
+        "renditions": RENDITION_CACHE,  # noqa: F405 - in each process's memory (base.py)
     }
 
 # Background jobs are stored in the database and run by `manage.py db_worker`; accessibility
