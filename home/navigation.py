@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from home.languages import active_language_code, foreign_content_language
 from pagecache.memo import per_language_and_generation
@@ -56,7 +56,15 @@ class MenuLink:
     is_ancestor: bool = False
 
 
+@per_language_and_generation
+def site_root_paths():
+    """Wagtail's root paths of the sites, which it otherwise reads from the cache anew for
+    every page it makes a URL for without a request (a query each on the database cache)."""
+    return Site.get_site_root_paths()
+
+
 def link_to(page, site, title="", description=""):
+    page._wagtail_cached_site_root_paths = site_root_paths()  # where Wagtail keeps its copy
     return MenuLink(
         pk=page.pk,
         path=page.path,
