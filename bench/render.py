@@ -89,7 +89,7 @@ class Modes:
         self.ours = Client(HTTP_USER_AGENT=READER)
         # A client of its own: its middleware chain is built on its first visit, in stock mode.
         self.stock_client = Client(HTTP_USER_AGENT=READER)
-        self.stock_settings = stock_wagtail_settings(settings.MIDDLEWARE)
+        self.stock_settings = stock_wagtail_settings(settings.MIDDLEWARE, settings.CACHES)
 
     def page_cache_off(self):
         from django.test import override_settings

@@ -9,6 +9,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_from_path, override, pgettext_lazy
 from wagtail.models import Locale, Page
 
+from core.content_language import default_language_code
 from pagecache.memo import per_language_and_generation
 
 LANGUAGE_NAMES = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
@@ -68,11 +69,6 @@ def foreign_content_language(page):
         return ""
     code = source.locale.language_code
     return code if code != get_language() else ""
-
-
-@per_language_and_generation
-def default_language_code():
-    return Locale.get_default().language_code
 
 
 def untranslated_content(page):

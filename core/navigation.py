@@ -6,13 +6,14 @@ visitor's language through `localized_link_page`, so a translated tree never lin
 
 from dataclasses import dataclass, replace
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.models import Locale, Page
+from wagtail.models import Page, Site
 
+from core.content_language import active_language_code
 from core.languages import foreign_content_language
 from core.untranslated_text import remember_untranslated_strings, title_language
-from core.visibility import public
 from pagecache.memo import per_language_and_generation
 
 
@@ -57,7 +58,15 @@ class MenuLink:
     is_ancestor: bool = False
 
 
+@per_language_and_generation
+def site_root_paths():
+    """Wagtail's root paths of the sites, which it otherwise reads from the cache anew for
+    every page it makes a URL for without a request (a query each on the database cache)."""
+    return Site.get_site_root_paths()
+
+
 def link_to(page, site, title="", description=""):
+    page._wagtail_cached_site_root_paths = site_root_paths()  # where Wagtail keeps its copy
     return MenuLink(
         pk=page.pk,
         path=page.path,
@@ -83,28 +92,68 @@ def mark_current(links, current_page):
     ]
 
 
+def localized_link_pages(page_ids):
+    """{page id: its live version in the active language} for the pages `page_ids`, in one
+    query (the pages and their translations together): never a link across languages."""
+    page_ids = [page_id for page_id in page_ids if page_id is not None]
+    if not page_ids:
+        return {}
+    sources = Page.objects.filter(pk__in=page_ids)
+    found = Page.objects.filter(
+        Q(pk__in=page_ids)
+        | Q(
+            translation_key__in=sources.values("translation_key"),
+            locale__language_code=active_language_code(),
+            live=True,
+        )
+    ).select_related("locale", "alias_of__locale")
+    found = list(found)
+    translated = {
+        page.translation_key: page
+        for page in found
+        if page.live and page.locale.language_code == active_language_code()
+    }
+    by_id = {page.pk: page for page in found}
+    return {
+        page_id: translated[by_id[page_id].translation_key]
+        for page_id in page_ids
+        if page_id in by_id and by_id[page_id].translation_key in translated
+    }
+
+
 def localized_link_page(page):
     """The live version of `page` in the active language, or None: never a link across languages."""
     if page is None:
         return None
-    translated = page.get_translation_or_none(Locale.get_active())
-    if translated is not None and translated.live:
-        return translated.specific
-    return None
+    return localized_link_pages([page.pk]).get(page.pk)
 
 
-def build_page_links(stream_value, site):
-    """MenuLinks for a StreamField of PageLinkBlocks, skipping pages that are not live."""
+def linked_page_id(value):
+    """The page id a PageLinkBlock's value names (raw data or a chooser value)."""
+    page = value.get("page") if hasattr(value, "get") else None
+    return getattr(page, "pk", page)
+
+
+def build_page_links(stream_value, site, edited=False):
+    """MenuLinks for a StreamField of PageLinkBlocks, skipping pages that are not live.
+    `edited`: the values as changed in memory (an editor's preview), not as saved."""
+    if edited:
+        values = [child.value for child in stream_value]
+    else:
+        # The saved values name the pages by id: reading them costs no query of its own, and
+        # the pages and their translations come in one.
+        values = [child.get("value", {}) for child in stream_value.raw_data]
+    targets = localized_link_pages([linked_page_id(value) for value in values])
     links = []
-    for child in stream_value:
-        target = localized_link_page(child.value["page"])
+    for value in values:
+        target = targets.get(linked_page_id(value))
         if target is not None:
             links.append(
                 link_to(
                     target,
                     site,
-                    title=child.value.get("title") or "",
-                    description=child.value.get("description", ""),
+                    title=value.get("title") or "",
+                    description=value.get("description") or "",
                 )
             )
     return links
@@ -119,21 +168,23 @@ def page_links(site, owner, field_name):
 @per_language_and_generation
 def language_home(site):
     """The home page of the active language, for a site whose root is the default language's."""
+    from core.routing import localized_site_root  # core.routing needs the models loaded
+
     if site is None:
         return None
-    home = localized_link_page(site.root_page)
+    home = localized_site_root(site).home
     return link_to(home, site) if home is not None else None
 
 
 @per_language_and_generation
 def menu_links(site):
     """The live, public pages marked "show in menus" directly under the language's home page."""
-    home = language_home(site)
-    if home is None:
+    from core.routing import localized_site_root  # core.routing needs the models loaded
+
+    if site is None:
         return []
-    pages = Page.objects.child_of(Page(path=home.path, depth=len(home.path) // Page.steplen))
-    pages = public(pages.live()).in_menu().select_related("alias_of__locale").order_by("path")
-    return [link_to(page, site) for page in remember_untranslated_strings(list(pages))]
+    menu = remember_untranslated_strings(list(localized_site_root(site).menu))
+    return [link_to(page, site) for page in menu]
 
 
 def main_menu(site, current_page=None):
@@ -145,6 +196,10 @@ def trail_to(site, path):
     """Links to the page at `path` and its ancestors, from the language's home page down."""
     steplen = Page.steplen
     paths = [path[:length] for length in range(2 * steplen, len(path) + 1, steplen)]
+    # The home page and the sections of the menu are known already: most trails ask nothing.
+    known = {link.path: link for link in [language_home(site), *menu_links(site)] if link}
+    if all(ancestor in known for ancestor in paths):
+        return [known[ancestor] for ancestor in paths]
     pages = Page.objects.filter(path__in=paths).select_related("alias_of__locale").order_by("path")
     return [link_to(page, site) for page in remember_untranslated_strings(list(pages))]
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.urls import Resolver404
@@ -27,6 +28,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.models.sites import get_site_for_hostname
 
+from core.content_language import active_language_code
+from core.visibility import public
 from pagecache.memo import Unkept, per_language_and_generation
 
 
@@ -47,10 +50,51 @@ def site_for_host(hostname, port):
         return None
 
 
+@dataclass(frozen=True)
+class SiteRoot:
+    """The site's root page, its live version in the active language (the language's home
+    page, None where it has none) and that home page's menu pages (live, public, in menus)."""
+
+    root: Page
+    home: Page | None
+    menu: list
+
+
+@per_language_and_generation
+def localized_site_root(site):
+    """The SiteRoot of the active language, read in one query (`site.root_page.localized` and
+    the menu ask five); the pages come with what links to them show."""
+    language = active_language_code()
+    root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+    homes = Page.objects.filter(translation_key__in=root_key, locale__language_code=language)
+    homes = homes.filter(live=True)
+    menu = (
+        public(Page.objects.live().in_menu())
+        .alias(parent_path=Substr("path", 1, Length("path") - Page.steplen))
+        .filter(parent_path__in=homes.values("path"))
+    )
+    pages = Page.objects.filter(
+        Q(pk=site.root_page_id) | Q(pk__in=homes.values("pk")) | Q(pk__in=menu.values("pk"))
+    )
+    pages = list(pages.select_related("locale", "alias_of__locale").order_by("path"))
+    root = next(page for page in pages if page.pk == site.root_page_id)
+    home = next(
+        (
+            page
+            for page in pages
+            if page.depth == root.depth and page.live and page.locale.language_code == language
+        ),
+        None,
+    )
+    menu = [page for page in pages if home and page.depth == home.depth + 1]
+    return SiteRoot(root, home, [page for page in menu if page.path.startswith(home.path)])
+
+
 @per_language_and_generation
 def language_root(site):
     """The home page the active language's URLs start from (the site's root, localized)."""
-    root = site.root_page.localized
+    site_root = localized_site_root(site)
+    root = site_root.home or site_root.root
     return LanguageRoot(root.pk, root.path, root.depth, root.url_path)
 
 

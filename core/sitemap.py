@@ -12,7 +12,8 @@ from django.utils.timezone import localtime
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
-from core.languages import UNTRANSLATED_ALIAS, default_language_code
+from core.content_language import default_language_code
+from core.languages import UNTRANSLATED_ALIAS
 from core.routing import find_site
 from core.visibility import public
 

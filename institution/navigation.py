@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Q
 from wagtail.models import Page
 
 from core.untranslated_text import remember_untranslated_strings
@@ -15,17 +16,23 @@ class SectionLink:
     is_section_root: bool
 
 
-def section_root(page):
-    """The top-level page (a child of the language's home page) that `page` belongs to."""
-    if page.depth <= 3:
-        return page
-    return page.get_ancestors().filter(depth=3).first() or page
+def section_root_path(page):
+    """The path of the top-level page (a child of the language's home page) `page` belongs to."""
+    return page.path[: 3 * Page.steplen] if page.depth > 3 else page.path
 
 
 def section_navigation(page):
     """The section's top page and its live children, or [] when the section has only `page`."""
-    root = section_root(page)
-    children = list(public(root.get_children().live()).specific())
+    root_path = section_root_path(page)
+    # The top page and its children in one query; a served page's section is public, as the
+    # page is (a restriction covers everything below it).
+    pages = Page.objects.filter(
+        Q(path=root_path)
+        | Q(path__startswith=root_path, depth=len(root_path) // Page.steplen + 1, live=True)
+    )
+    pages = list(public(pages).select_related("alias_of__locale").order_by("path"))
+    root = next((found for found in pages if found.path == root_path), page)
+    children = [found for found in pages if found.path != root_path]
     remember_untranslated_strings([root, *children])
     if not children and root.pk == page.pk:
         return []

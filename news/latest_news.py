@@ -7,10 +7,13 @@ the newest articles without importing news.
 from django.apps import apps
 
 from core.visibility import public
+from pagecache.memo import per_language_and_generation
 
 
+@per_language_and_generation
 def latest_news(locale, count):
-    """(the `count` newest live articles in `locale`, that language's news index or None)."""
+    """(the `count` newest live articles in `locale`, that language's news index or None);
+    kept like the other site furniture, until the next publish (which starts a generation)."""
     try:
         news_page = apps.get_model("news", "NewsPage")
         news_index = apps.get_model("news", "NewsIndexPage")

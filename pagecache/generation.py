@@ -12,7 +12,9 @@ does. The shared cache holds a copy for `GENERATION_COPY_SECONDS` only (5 s):
   older number behind); if the cache cannot take it (Redis down or hung), every process reads
   the row once the old copy expires, so a lost cache write heals within that bound;
 - a process that cannot reach the cache reads the row on every request (one cheap query);
-- a request that read the row before a purge never overwrites a newer copy (`add`, not `set`).
+- a request that read the row before a purge never overwrites a newer copy (`add`, not `set`);
+- with the database cache (production without Redis), no copy is kept: reading it would cost
+  the query that reading the row costs, and keeping it a write transaction every few seconds.
 
 Concurrent changes queue on the row's lock for the rest of their transactions (publishing is
 rare and short); reading the number never waits.
@@ -41,6 +43,15 @@ def page_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+def cache_holds_copies():
+    """Whether copies of database answers (the generation, memos) are worth keeping in the
+    shared cache: not when it is the database cache itself, where reading a copy is a query as
+    dear as reading the answer and keeping one is a write transaction."""
+    from django.core.cache.backends.db import DatabaseCache
+
+    return not isinstance(page_cache(), DatabaseCache)
+
+
 def fresh_generation():
     """A starting number that no key stored before (with an older database) can have used."""
     return time.time_ns() // 1000
@@ -52,7 +63,8 @@ def generation_of_record():
     if number is None:
         try:
             with transaction.atomic():
-                ContentGeneration.objects.create(pk=ROW_ID, number=fresh_generation())
+                number = fresh_generation()
+                ContentGeneration.objects.create(pk=ROW_ID, number=number, visible_from=number)
         except IntegrityError:
             pass  # another process created it first
         number = ContentGeneration.objects.values_list("number", flat=True).get(pk=ROW_ID)
@@ -63,14 +75,15 @@ def current_generation():
     """The generation: the cache's copy, else the database's number; None when neither answers
     (then nothing stored can be vouched for and nothing is read from or written to the cache)."""
     cache = page_cache()
+    keeps_copy = settings.GENERATION_COPY_SECONDS > 0 and cache_holds_copies()
     try:
-        number = cache.get(GENERATION_COPY_KEY)
+        number = cache.get(GENERATION_COPY_KEY) if keeps_copy else None
         if number is not None:
             return number
         number = generation_of_record()
     except DatabaseError:
         return None  # the database is down (and with it, without Redis, the cache)
-    if settings.GENERATION_COPY_SECONDS > 0:
+    if keeps_copy:
         with contextlib.suppress(DatabaseError):  # the database cache, failing
             cache.add(GENERATION_COPY_KEY, number, timeout=settings.GENERATION_COPY_SECONDS)
     return number
@@ -82,16 +95,29 @@ def next_number():
     return Greatest(F("number") + 1, Value(fresh_generation()), output_field=BigIntegerField())
 
 
-def bump_now():
-    """Write a new generation to the database in the caller's transaction; return it."""
+def bump_now(visibility=True):
+    """Write a new generation to the database in the caller's transaction; return it.
+    `visibility`: the change may alter who may see what (anything but a content edit), so no
+    page stored before it may be served while the new one renders."""
     updated = ContentGeneration.objects.filter(pk=ROW_ID).update(number=next_number())
     if not updated:
         generation_of_record()
         ContentGeneration.objects.filter(pk=ROW_ID).update(number=next_number())
+    if visibility:
+        ContentGeneration.objects.filter(pk=ROW_ID).update(visible_from=F("number"))
     number = ContentGeneration.objects.values_list("number", flat=True).get(pk=ROW_ID)
     # Other processes go to the database (they see the new number at commit), not to the copy.
     page_cache().delete(GENERATION_COPY_KEY)
     return number
+
+
+def visible_from():
+    """The oldest generation whose stored pages may still be shown while a newer one renders
+    (see `bump_now`), from the database only; None when it cannot be read (then none may)."""
+    try:
+        return ContentGeneration.objects.filter(pk=ROW_ID).values_list("visible_from", flat=True)[0]
+    except (DatabaseError, IndexError):
+        return None
 
 
 def publish_generation():

@@ -1,12 +1,13 @@
-"""Cache keys of the page cache: one per generation, host, meaningful URL, language and variant.
+"""Cache keys of the page cache: one per host, meaningful URL, language and variant.
 
-Every stored page's key includes the current content generation (generation.py), so a purge
-makes every stored page unreachable at once; the old entries simply expire. Variations that
-cannot change a page are folded together, so that a campaign link or a spelling of the host
-name does not start a new entry (nor lets a visitor fill the cache): tracking parameters
-(`utm_*`, `fbclid`, `gclid`…) are dropped, the host name is lower-cased without its trailing
-dot and without the scheme's default port. Pages never show the request's host (absolute links
-come from the Wagtail site's configured address), so folding hosts cannot mix up content.
+Every stored page carries the content generation it was rendered under (generation.py), so a
+purge turns every stored page into a miss at once; the old entries are overwritten or expire.
+Variations that cannot change a page are folded together, so that a campaign link or a
+spelling of the host name does not start a new entry (nor lets a visitor fill the cache):
+tracking parameters (`utm_*`, `fbclid`, `gclid`…) are dropped, the host name is lower-cased
+without its trailing dot and without the scheme's default port. Pages never show the request's
+host (absolute links come from the Wagtail site's configured address), so folding hosts cannot
+mix up content.
 """
 
 import functools
@@ -85,11 +86,12 @@ def key_variant_functions():
     return tuple(import_string(path) for path in settings.PAGE_CACHE_KEY_VARIANTS)
 
 
-def page_cache_key(request, generation):
-    """The key of one variant of one URL: host, path with query, language, preferences."""
+def page_cache_key(request):
+    """The key of one variant of one URL: host, path with query, language, preferences. The
+    generation it was stored under is kept in the entry (middleware.py): a newer generation
+    makes it a miss, and the entry can still stand in while one request renders the new one."""
     language = get_language_from_path(request.path_info) or ""
     parts = [
-        str(generation),
         normalised_host(request),
         request.path,
         meaningful_query(request.META.get("QUERY_STRING", "")),

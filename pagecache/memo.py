@@ -9,7 +9,9 @@ shared cache, so that a change no purge announced (a lost purge, a change made o
 site's code) shows within that bound anyway. This is independent of the full-page cache
 (`PAGE_CACHE_ENABLED`): a page that is not served from the page cache (a first visit, a search,
 a switched-off page cache) is still built without re-reading the menus.
-`FRAGMENT_CACHE_ENABLED = False` recomputes everything.
+`FRAGMENT_CACHE_ENABLED = False` recomputes everything. With the database cache (production
+without Redis) answers stay in each process: sharing one would cost a query to read and a
+write transaction to keep, more than most answers cost to compute.
 """
 
 import contextlib
@@ -22,7 +24,13 @@ import time
 from django.conf import settings
 from django.utils.translation import get_language
 
-from .generation import bump_now, current_generation, page_cache, publish_generation
+from .generation import (
+    bump_now,
+    cache_holds_copies,
+    current_generation,
+    page_cache,
+    publish_generation,
+)
 
 NOT_CACHED = object()
 # At most this many answers are kept in a process; past it the oldest generation's go first.
@@ -131,7 +139,8 @@ def per_language_and_generation(function):
             return value
         # Shared answers carry the wall-clock time they expire, so that a process taking one
         # keeps it no longer than the one that computed it would have.
-        shared = page_cache().get(shared_key(key, current))
+        shares = cache_holds_copies()
+        shared = page_cache().get(shared_key(key, current)) if shares else None
         if shared is not None and shared[0] - time.time() > 0:
             expires, value = shared
             local_answers.set(current, key, value, seconds=expires - time.time())
@@ -140,7 +149,10 @@ def per_language_and_generation(function):
         if isinstance(value, Unkept):
             return value.value
         seconds = memo_seconds()
-        page_cache().set(shared_key(key, current), (time.time() + seconds, value), timeout=seconds)
+        if shares:
+            page_cache().set(
+                shared_key(key, current), (time.time() + seconds, value), timeout=seconds
+            )
         local_answers.set(current, key, value, seconds=seconds)
         return value
 

@@ -6,13 +6,31 @@ cookie, contains no CSRF token, is not a preview and did not ask for `private`/`
 Tracking parameters are taken off a public read's query string before any view sees it, so
 that a stored page cannot differ by them (nor hold one visitor's click identifier). When the
 generation cannot be known (neither cache nor database answers), nothing is read or stored.
+
+After a publish every stored page is of an older generation. The first request for a page
+claims its render (a short `add` in the cache, `PAGE_CACHE_STALE_SECONDS`) and renders it;
+the requests for the same page meanwhile get the older version (`X-Page-Cache: stale`,
+`private, no-cache` so that no proxy keeps it), so a publish under load costs one render per
+page, not one per request. Never when the change may alter who sees what (privacy,
+unpublishing, moves, deletions: the database's `visible_from`, read on every such answer) or
+when the claim or that row cannot be read: then each request renders for itself. A render
+that does not give a storable page drops the older version.
+
+Stored pages are kept with their gzip compression, made once when stored: clients that accept
+gzip get those bytes (`Content-Encoding: gzip`), the others the plain page; both carry `Vary:
+Accept-Encoding`. Only stored pages are compressed, and no stored page holds a per-visitor
+secret (no CSRF token, no session), so nothing secret is compressed (BREACH).
 """
+
+import gzip
+import time
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from .generation import visible_from
 from .keys import current_generation, meaningful_query, page_cache, page_cache_key
 from .memo import generation_for_request
 from .serving import serving_public_site
@@ -63,15 +81,50 @@ def response_is_shareable(request, response):
     return not any(directive in cache_control for directive in UNCACHEABLE_DIRECTIVES)
 
 
-def stored_entry(request, response):
-    """What is kept for a page: body, headers and which page it was (for the view counter)."""
+# Below this size compression saves less than its headers cost.
+SMALLEST_COMPRESSED = 200
+
+
+def accepts_gzip(request):
+    """Whether the client names gzip among its encodings, without refusing it (`q=0`)."""
+    for coding in request.headers.get("Accept-Encoding", "").split(","):
+        name, _, parameters = coding.partition(";")
+        if name.strip().lower() not in ("gzip", "x-gzip"):
+            continue
+        quality = parameters.strip().lower().replace(" ", "")
+        if not quality.startswith("q="):
+            return True
+        try:
+            return float(quality[2:]) > 0
+        except ValueError:
+            return False
+    return False
+
+
+def stored_entry(request, response, generation):
+    """What is kept for a page: body (and its gzip, compressed once), headers, the generation
+    it was rendered under and which page it was (for the view counter)."""
     served_page = getattr(request, "served_page", None)
+    content = response.content
+    compressed = gzip.compress(content, mtime=0) if len(content) >= SMALLEST_COMPRESSED else None
     return {
-        "content": response.content,
+        "generation": generation,
+        "content": content,
+        "gzip": compressed,
         "headers": [(name, value) for name, value in response.items() if name != "Set-Cookie"],
         "page_id": served_page.pk if served_page else None,
         "page_type": served_page._meta.label_lower if served_page else None,
     }
+
+
+def encode(request, response, entry):
+    """The stored page's gzip bytes in `response` for a client that accepts them."""
+    if entry.get("gzip") is not None and accepts_gzip(request):
+        response.content = entry["gzip"]
+        response["Content-Encoding"] = "gzip"
+    response["Content-Length"] = str(len(response.content))
+    patch_vary_headers(response, ["Accept-Encoding"])
+    return response
 
 
 def response_from_entry(request, entry):
@@ -80,7 +133,25 @@ def response_from_entry(request, entry):
         response[name] = value
     request.served_page_id = entry["page_id"]
     request.served_page_type = entry["page_type"]
-    return response
+    return encode(request, response, entry)
+
+
+def claim_render(key, generation):
+    """True when this request is to render the page of `generation` (nobody else is doing it,
+    or the cache cannot tell); False when another request claimed it moments ago."""
+    seconds = settings.PAGE_CACHE_STALE_SECONDS
+    claimed = page_cache().add(f"{key}:render:{generation}", time.time(), timeout=seconds)
+    return claimed is not False  # None: the cache failed, so nobody is known to render it
+
+
+def may_stand_in(entry, generation):
+    """Whether an older stored page may answer while the current one renders elsewhere: only
+    when nothing that changes who sees what happened since it was stored (the database says;
+    unreadable: no)."""
+    if entry.get("generation") is None or entry["generation"] >= generation:
+        return False
+    oldest_visible = visible_from()
+    return oldest_visible is not None and entry["generation"] >= oldest_visible
 
 
 def cache_seconds_for(request):
@@ -112,22 +183,47 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             return self.mark_not_shared(request, response)
 
-        key = page_cache_key(request, generation)
+        key = page_cache_key(request)
         entry = page_cache().get(key)
-        if entry is not None:
-            response = response_from_entry(request, entry)
-            response[CACHE_STATUS_HEADER] = "hit"
+        if entry is not None and entry.get("generation") == generation:
+            return self.answer_from(request, entry, "hit")
+        older = entry if entry is not None and entry.get("generation", 0) < generation else None
+        if (
+            older is not None
+            and settings.PAGE_CACHE_STALE_SECONDS > 0
+            and not claim_render(key, generation)
+            and may_stand_in(older, generation)
+        ):
+            response = self.answer_from(request, older, "stale")
+            response["Cache-Control"] = "private, no-cache"
             return response
 
-        response = self.get_response(request)
+        try:
+            response = self.get_response(request)
+        except Exception:
+            if older is not None:
+                page_cache().delete(key)  # no render to replace it: do not stand in any longer
+            raise
         if not response_is_shareable(request, response):
+            if older is not None:
+                page_cache().delete(key)
             return self.mark_not_shared(request, response)
 
         seconds = cache_seconds_for(request)
         patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
         patch_vary_headers(response, ["Cookie"])
-        page_cache().set(key, stored_entry(request, response), timeout=seconds)
+        stored = stored_entry(request, response, generation)
+        if entry is None or entry.get("generation", 0) <= generation:
+            # A request that began before a purge never replaces the newer page.
+            page_cache().set(key, stored, timeout=seconds)
+        response = encode(request, response, stored)
         response[CACHE_STATUS_HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def answer_from(request, entry, status):
+        response = response_from_entry(request, entry)
+        response[CACHE_STATUS_HEADER] = status
         return response
 
     @staticmethod

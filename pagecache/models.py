@@ -11,6 +11,10 @@ class ContentGeneration(models.Model):
     """
 
     number = models.BigIntegerField()
+    # The generation of the last change to what may be seen (privacy, unpublishing, moves,
+    # deletions, sites, locales): no page stored under an older generation is ever served,
+    # not even for the seconds a new one takes to render (middleware.py).
+    visible_from = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = "content generation"

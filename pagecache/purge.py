@@ -40,6 +40,12 @@ CONTENT_MODEL_LABELS = (
     "wagtailcore.pageviewrestriction",
     "taggit.tag",
 )
+# Of those, the ones that decide who sees which page at which address.
+VISIBILITY_MODEL_LABELS = (
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    "wagtailcore.pageviewrestriction",
+)
 # Page fields that saving a draft, locking or commenting writes; none of them shows publicly.
 EDITING_ONLY_FIELDS = frozenset(
     {
@@ -68,12 +74,14 @@ def after_commit():
     queue_frontend_purge()
 
 
-def purge_after_commit(using=DEFAULT_DB_ALIAS):
+def purge_after_commit(using=DEFAULT_DB_ALIAS, visibility=True):
     """A new generation, visible at this transaction's commit (at once outside a transaction),
     and the purge of everything else after it (once per transaction level, however many
-    changes it makes)."""
+    changes it makes). `visibility=False` only for a change of content (a page published, a
+    snippet, image or setting saved): anything else may change who can see what, and then no
+    page stored before it is served again, not even while its new version renders."""
     # Raised at every change: the transaction's own later reads (a test, a command) see each.
-    bump_now()
+    bump_now(visibility=visibility)
     connection = connections[using]
     savepoints = set(connection.savepoint_ids)
     for registered_at, callback, _robust in connection.run_on_commit:
@@ -83,7 +91,8 @@ def purge_after_commit(using=DEFAULT_DB_ALIAS):
 
 
 def purge_for_page(instance, **kwargs):
-    purge_after_commit()
+    # A published revision changes content; unpublishing and moving change what can be seen.
+    purge_after_commit(visibility=kwargs.get("signal") is not page_published)
 
 
 @functools.cache
@@ -104,6 +113,12 @@ def content_models():
     return frozenset(models)
 
 
+@functools.cache
+def visibility_models():
+    """Content models whose changes can alter which pages are seen, or where."""
+    return frozenset(apps.get_model(label) for label in VISIBILITY_MODEL_LABELS)
+
+
 def shows_publicly(instance, update_fields):
     """Whether saving this page can change what visitors see (a live page, not a draft save)."""
     if not instance.live:
@@ -114,16 +129,17 @@ def shows_publicly(instance, update_fields):
 def purge_for_saved_or_deleted_object(sender, instance, using=DEFAULT_DB_ALIAS, **kwargs):
     from wagtail.models import Page
 
+    deleted = kwargs.get("signal") is post_delete
     if sender in content_models():
-        purge_after_commit(using)
+        purge_after_commit(using, visibility=deleted or sender in visibility_models())
     elif isinstance(instance, Page):
         # Alias copies and wagtail-localize's synchronised pages are saved live without a
         # publish signal; a deleted live page leaves every listing and menu.
-        if kwargs.get("signal") is post_delete:
+        if deleted:
             if instance.live:
                 purge_after_commit(using)
         elif shows_publicly(instance, kwargs.get("update_fields")):
-            purge_after_commit(using)
+            purge_after_commit(using, visibility=False)
 
 
 def purge_for_restriction_groups(sender, instance, action, using=DEFAULT_DB_ALIAS, **kwargs):

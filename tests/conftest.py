@@ -20,9 +20,10 @@ collect_ignore = ["minimal_site"]
 def empty_cache():
     """Each test starts with an empty cache: the database is rolled back between tests, so
     pages or snippets cached by one test must not be served to the next."""
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
 
     cache.clear()
+    caches["renditions"].clear()  # a rendition of a rolled-back image must not outlive it
 
 
 @pytest.fixture(autouse=True)

@@ -284,6 +284,10 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_COUNTED_SECONDS = env_int("PAGE_CACHE_COUNTED_SECONDS", 60)
+# After a publish, one request renders a page anew while the others are answered with the
+# version stored before it, for at most this many seconds (never after a change to who may see
+# what: pagecache/middleware.py); 0: every request renders for itself.
+PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 5)
 # sitemap.xml lists this many pages at most; a bigger site gets a sitemap index of parts.
 SITEMAP_PAGE_SIZE = env_int("SITEMAP_PAGE_SIZE", 1000)
 # Site furniture (menus, breadcrumbs, snippets, locales) memoised per language and content
@@ -292,11 +296,23 @@ FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
 # The longest any memoised answer is kept, in a process or in the shared cache: a change that no
 # purge announced shows within this many seconds anyway.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 60)
+# Image renditions (Wagtail keeps each one it looks up in the `renditions` cache) stay in each
+# process's own memory, bounded in entries and time: a page view never writes them to Redis or,
+# without Redis, to the database (a write transaction per image per view). A rendition's key
+# names its image's file hash, so a replaced file is never answered from here.
+RENDITION_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "renditions",
+    "TIMEOUT": FRAGMENT_CACHE_SECONDS,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
+CACHES["renditions"] = RENDITION_CACHE
 # The site's speed-ups (routing shortcut, memos, page cache) on; false serves the same content as
 # stock Wagtail would, for `make bench`'s comparison (config/settings/stock.py). Not for production.
 SITE_OPTIMISATIONS = env_bool("SITE_OPTIMISATIONS", True)
 if not SITE_OPTIMISATIONS:
-    _stock = stock_wagtail_settings(MIDDLEWARE)
+    _stock = stock_wagtail_settings(MIDDLEWARE, CACHES)
+    CACHES = _stock["CACHES"]
     PAGE_CACHE_ENABLED = _stock["PAGE_CACHE_ENABLED"]
     FRAGMENT_CACHE_ENABLED = _stock["FRAGMENT_CACHE_ENABLED"]
     MIDDLEWARE = _stock["MIDDLEWARE"]

@@ -59,8 +59,10 @@ if not REDIS_URL:  # noqa: F405
                 "MAX_ENTRIES": env_int("DATABASE_CACHE_MAX_ENTRIES", 20000),
                 "CULL_FREQUENCY": 3,
             },
-        }
+        },
     }
+    if SITE_OPTIMISATIONS:  # noqa: F405 - off: renditions where stock Wagtail keeps them
+        CACHES["renditions"] = RENDITION_CACHE  # noqa: F405 - in each process's memory (base.py)
 
 # Background jobs are stored in the database and run by `manage.py db_worker`; accessibility
 # audits too, in the same queue (one worker runs everything).

@@ -42,7 +42,7 @@ def resolve_links(context, owner, field_name):
     request = context.get("request")
     site = _site(context)
     if getattr(request, "is_preview", False) or owner.pk is None:
-        links = navigation.build_page_links(getattr(owner, field_name), site)
+        links = navigation.build_page_links(getattr(owner, field_name), site, edited=True)
     else:
         links = navigation.page_links(site, owner, field_name)
     return navigation.mark_current(links, _current_page(context))

@@ -3,8 +3,8 @@
 from django import template
 from django.utils.html import format_html
 from wagtail.images.models import ResponsiveImage
-from wagtail.models import Locale
 
+from core.content_language import active_language_code, default_language_code
 from core.descriptions import site_description
 from core.languages import (
     content_language,
@@ -31,11 +31,15 @@ register = template.Library()
 def localized_snippet(model):
     """The snippet in the active language, else in the default language, else any."""
     queryset = model.objects.select_related("locale")
-    active = Locale.get_active()
-    for locale in (active, Locale.get_default()):
-        found = queryset.filter(locale=locale).first()
-        if found:
-            return found
+    # Both languages in one query; any language only where neither has it.
+    preferred = [active_language_code(), default_language_code()]
+    found = {
+        snippet.locale.language_code: snippet
+        for snippet in queryset.filter(locale__language_code__in=preferred).order_by("-pk")
+    }
+    for code in preferred:
+        if code in found:
+            return found[code]
     return queryset.first()
 
 

@@ -99,8 +99,11 @@ def parse_tag(value, articles):
     return tag
 
 
-def paginate(articles, page_value):
+def paginate(articles, page_value, count=None):
+    """The page `page_value` of `articles`; `count`, when known already, spares counting them."""
     paginator = Paginator(articles, ARTICLES_PER_PAGE, allow_empty_first_page=True)
+    if count is not None:
+        paginator.count = count
     try:
         return paginator.page(page_value or 1)
     except PageNotAnInteger:
@@ -175,12 +178,15 @@ def build_listing(index_page, params):
     if tag is not None:
         tagged = all_articles.model.tags.through.objects.filter(tag=tag)
         articles = articles.filter(pk__in=tagged.values("content_object_id"))
-    # The page's ids first (read from the newest-first index alone), then those articles: on a
-    # late page the database skips thousands of ids rather than thousands of whole articles.
-    page_obj = paginate(articles.values_list("pk", flat=True), params.get("page", ""))
-    ids = list(page_obj.object_list)
-    by_id = {article.pk: article for article in articles.filter(pk__in=ids)}
-    page_articles = [by_id[pk] for pk in ids if pk in by_id]
+    # The page's ids (read from the newest-first index alone, in a subquery), then those
+    # articles, in one query: on a late page the database skips thousands of ids rather than
+    # thousands of whole articles.
+    page_obj = paginate(
+        articles.values_list("pk", flat=True),
+        params.get("page", ""),
+        count=known_count(index_page, year) if category is None and tag is None else None,
+    )
+    page_articles = list(articles.filter(pk__in=page_obj.object_list))
     attach_display_categories(page_articles, index_page.locale)
     return Listing(
         page_obj=page_obj,
@@ -189,6 +195,15 @@ def build_listing(index_page, params):
         tag=tag,
         filter_query=filter_query(params),
         articles=page_articles,
+    )
+
+
+def known_count(index_page, year=None):
+    """How many articles the index (or one year of it) lists, from its memoised archive."""
+    return sum(
+        entry["count"]
+        for entry in archive_years_of(index_page)
+        if year is None or entry["year"] == year
     )
 
 

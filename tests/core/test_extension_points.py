@@ -52,8 +52,8 @@ def test_the_page_cache_key_varies_with_the_display_preferences():
     standard = factory.get("/en/")
     larger = factory.get("/en/", HTTP_COOKIE=f"{cookie_name()}=150.default")
     forged = factory.get("/en/", HTTP_COOKIE=f"{cookie_name()}=999.x")
-    assert page_cache_key(standard, 1) != page_cache_key(larger, 1)
-    assert page_cache_key(standard, 1) == page_cache_key(forged, 1)
+    assert page_cache_key(standard) != page_cache_key(larger)
+    assert page_cache_key(standard) == page_cache_key(forged)
 
 
 def test_the_three_index_pages_share_one_base_each_listing_its_one_subpage_type():

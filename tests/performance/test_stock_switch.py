@@ -53,8 +53,9 @@ def test_the_switch_is_on_by_default_and_off_drops_every_speed_up(monkeypatch):
     assert stock["PAGE_CACHE_ENABLED"] is False
     assert stock["FRAGMENT_CACHE_ENABLED"] is False
     assert stock["MIDDLEWARE"] == [m for m in default["MIDDLEWARE"] if m != PAGE_CACHE_MIDDLEWARE]
-    assert {k: stock[k] for k in stock_wagtail_settings([])} == stock_wagtail_settings(
-        default["MIDDLEWARE"]
+    assert "renditions" in default["CACHES"] and "renditions" not in stock["CACHES"]
+    assert {k: stock[k] for k in stock_wagtail_settings([], {})} == stock_wagtail_settings(
+        default["MIDDLEWARE"], default["CACHES"]
     )
 
 
@@ -103,7 +104,7 @@ def test_with_the_switch_off_every_page_type_answers_the_same_without_any_speed_
         CACHE_STATUS_HEADER) == "hit"]  # fmt: skip
     assert "homepage" in served_from_cache and "newspage" in served_from_cache
 
-    with override_settings(**stock_wagtail_settings(settings.MIDDLEWARE)):
+    with override_settings(**stock_wagtail_settings(settings.MIDDLEWARE, settings.CACHES)):
         with (
             mock.patch.object(routing, "locate", wraps=routing.locate) as shortcut,
             mock.patch.object(memo.local_answers, "set", wraps=memo.local_answers.set) as kept,

@@ -1,0 +1,114 @@
+"""A warm page view writes nothing: no SQL write, no transaction and no shared-cache write, on
+the production default (the database cache, no Redis) and on the cache the run configures
+(this process's memory, or Redis when REDIS_URL is set).
+
+Each test runs inside its own transaction, so any `transaction.atomic()` a view enters (the
+database cache's writes do) shows as a SAVEPOINT among the captured statements.
+"""
+
+import re
+
+import pytest
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.performance.test_cold_path import WARM_QUERY_BUDGETS, url_of
+
+pytestmark = pytest.mark.django_db
+
+WRITING_STATEMENT = re.compile(
+    r"^\s*(INSERT|UPDATE|DELETE|REPLACE|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b", re.I
+)
+CACHE_WRITES = ("set", "add", "set_many", "delete", "delete_many", "incr", "decr", "touch")
+PAGE_TYPES = sorted(WARM_QUERY_BUDGETS)
+
+
+@pytest.fixture
+def database_cache(settings):
+    """The production default without Redis: the database cache, renditions in memory."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+        },
+        "renditions": settings.RENDITION_CACHE,
+    }
+    call_command("createcachetable", verbosity=0)
+    caches["default"].clear()
+    yield caches["default"]
+    caches["default"].clear()
+
+
+def record_cache_writes(cache, monkeypatch):
+    """Every write call made to `cache` from now on, by method name."""
+    calls = []
+    for name in CACHE_WRITES:
+        method = getattr(cache, name)
+
+        def recording(*args, _name=name, _method=method, **kwargs):
+            calls.append(_name)
+            return _method(*args, **kwargs)
+
+        monkeypatch.setattr(cache, name, recording)
+    return calls
+
+
+def writes_of_a_warm_view(client, url, monkeypatch):
+    """(writing statements, shared-cache writes) of a visit after two earlier ones (the first
+    made renditions, memos and the stored page)."""
+    client.get(url)
+    client.get(url)
+    cache_writes = record_cache_writes(caches["default"], monkeypatch)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    statements = [query["sql"] for query in captured.captured_queries]
+    return [sql for sql in statements if WRITING_STATEMENT.match(sql)], cache_writes
+
+
+@pytest.mark.parametrize("page_cache_enabled", [False, True], ids=["rendered", "from the cache"])
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_a_warm_view_on_the_database_cache_writes_nothing(
+    client, demo_content, database_cache, settings, monkeypatch, page_type, page_cache_enabled
+):
+    settings.PAGE_CACHE_ENABLED = page_cache_enabled
+
+    statements, cache_writes = writes_of_a_warm_view(client, url_of(page_type), monkeypatch)
+
+    assert statements == []
+    assert cache_writes == []
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_a_warm_render_on_the_configured_cache_writes_nothing(
+    client, demo_content, settings, monkeypatch, page_type
+):
+    settings.PAGE_CACHE_ENABLED = False
+
+    statements, cache_writes = writes_of_a_warm_view(client, url_of(page_type), monkeypatch)
+
+    assert statements == []
+    assert cache_writes == []
+
+
+def test_renditions_are_kept_in_each_process_not_in_the_shared_cache(
+    client, demo_content, database_cache, monkeypatch
+):
+    """The home page's cards and an article's picture, rendered with nothing memoised: their
+    renditions go to the process's own bounded memory, never to the database cache."""
+    from pagecache.keys import bump_generation
+
+    urls = [url_of("home"), url_of("article")]
+    for url in urls:
+        client.get(url)
+    bump_generation()
+    shared_writes = record_cache_writes(caches["default"], monkeypatch)
+    rendition_writes = record_cache_writes(caches["renditions"], monkeypatch)
+    for url in urls:
+        client.get(url)
+
+    assert rendition_writes, "the pages showed no image: nothing was tested"
+    # Per page: the claim of its render after the publish and the page stored, nothing else.
+    assert sorted(shared_writes) == ["add"] * len(urls) + ["set"] * len(urls)
