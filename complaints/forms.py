@@ -185,6 +185,9 @@ class ComplaintForm(forms.Form):
             "to examine it."
         ),
         error_messages={"required": _("Without your consent we cannot examine the complaint.")},
+        # Chrome reports an unticked required box as invalid before anything is sent, and
+        # screen readers then say "invalid" on a first visit; Django sets "true" on an error.
+        widget=forms.CheckboxInput(attrs={"aria-invalid": "false"}),
     )
     # A trap for robots: hidden from people and their assistive technology, left empty by them.
     website = forms.CharField(

@@ -60,6 +60,10 @@ def test_the_form_has_labelled_fields_with_input_purpose_and_limits(
         assert "maxlength=" in tag(form, name), name
     # The trap for robots is hidden from people and their assistive technology.
     assert re.search(r'<div class="form-field" hidden>\s*<label for="id_website"', form)
+    # Nothing is announced as invalid before the form is sent: Chrome would report an unticked
+    # required box or an unchosen required radio as invalid (a failed send says "true").
+    for name in ("consent", "court_involvement"):
+        assert 'aria-invalid="false"' in tag(form, name), name
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
