@@ -11,8 +11,8 @@ import pytest
 from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from news.listing import ARTICLES_PER_PAGE
 
+from news.models.listing import ARTICLES_PER_PAGE
 from pagecache.keys import bump_generation
 
 pytestmark = pytest.mark.django_db
