@@ -11,12 +11,14 @@ from html import unescape
 from wagtail_localize.models import String
 
 from core.languages import foreign_content_language
+from pagecache.memo import per_language_and_generation
 
 CACHE_ATTRIBUTE = "_untranslated_strings"
 
 
 def untranslated_strings(page):
-    """{text: source language} of the strings `page` shows untranslated; one query, memoised."""
+    """{text: source language} of the strings `page` shows untranslated (see
+    `untranslated_strings_in`), memoised on the page."""
     cached = getattr(page, CACHE_ATTRIBUTE, None)
     if cached is None:
         remember_untranslated_strings([page])
@@ -25,32 +27,38 @@ def untranslated_strings(page):
 
 
 def remember_untranslated_strings(pages):
-    """Find the untranslated strings of many pages at once (listings, menus): one query per
-    language among them, each page memoised as `untranslated_strings` would memoise it."""
-    by_locale = defaultdict(list)
+    """Give many pages at once (listings, menus) what `untranslated_strings` would find: read
+    from one answer per language for the whole site (`untranslated_strings_in`), not one query
+    per list."""
     for page in pages:
         if getattr(page, CACHE_ATTRIBUTE, None) is not None:
             continue
-        setattr(page, CACHE_ATTRIBUTE, {})
+        found = {}
         if getattr(page, "translation_key", None) and getattr(page, "locale_id", None):
-            by_locale[page.locale_id].append(page)
-    for locale_id, group in by_locale.items():
-        rows = (
-            String.objects.filter(
-                segments__source__object_id__in={p.translation_key for p in group}
-            )
-            .exclude(locale_id=locale_id)
-            .exclude(translations__locale_id=locale_id)
-            .values_list("segments__source__object_id", "data", "locale__language_code")
-            .distinct()
-        )
-        found = defaultdict(dict)
-        for translation_key, data, language in rows:
-            # wagtail-localize keeps plain text HTML-escaped; templates hold the plain value.
-            found[translation_key][unescape(data)] = language
-        for page in group:
-            setattr(page, CACHE_ATTRIBUTE, found.get(page.translation_key, {}))
+            found = untranslated_strings_in(page.locale_id).get(str(page.translation_key), {})
+        setattr(page, CACHE_ATTRIBUTE, found)
     return pages
+
+
+@per_language_and_generation
+def untranslated_strings_in(locale_id):
+    """{translation key: {text: source language}} of every string left untranslated in the
+    translations into the locale `locale_id`: one query, kept like the other site furniture
+    (until the next publish, which a translation needs to show anything new). Only sources
+    translated into that locale are read, so its size is that of the untranslated strings, not
+    of the site."""
+    rows = (
+        String.objects.filter(segments__source__translations__target_locale_id=locale_id)
+        .exclude(locale_id=locale_id)
+        .exclude(translations__locale_id=locale_id)
+        .values_list("segments__source__object_id", "data", "locale__language_code")
+        .distinct()
+    )
+    found = defaultdict(dict)
+    for translation_key, data, language in rows:
+        # wagtail-localize keeps plain text HTML-escaped; templates hold the plain value.
+        found[str(translation_key)][unescape(data)] = language
+    return dict(found)
 
 
 def source_language_of(page, text):
