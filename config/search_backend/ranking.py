@@ -16,7 +16,10 @@ class RankedResultsMixin:
 
     def _do_search(self):
         compiler = self.query_compiler
-        if not compiler.ranks_within(self.stop):
+        # Autocomplete (the admin's choosers and page search) has a compiler of its own that
+        # does not rank this way: it stays modelsearch's own.
+        ranks_within = getattr(compiler, "ranks_within", None)
+        if ranks_within is None or not ranks_within(self.stop):
             return super()._do_search()
         hits = compiler.best_hits(
             compiler.get_config(self.backend), self.start, self.stop, self.backend.max_ranked_hits
