@@ -16,31 +16,37 @@ from django.utils import timezone
 from bench.content import article_fields, batched, ensure_categories, lead_image_for
 
 
-def tree_rows(index_page, numbers, first_step, content_type, first_date):
-    """Unsaved `Page` rows for articles `numbers`, placed after the index's existing children."""
+def child_page_row(index_page, step, title, slug, content_type, now):
+    """One unsaved, live `Page` row: child number `step` of `index_page`, for bulk creation."""
     from wagtail.models import Page
 
+    return Page(
+        title=title,
+        draft_title=title,
+        slug=slug,
+        content_type=content_type,
+        path=Page._get_path(index_page.path, index_page.depth + 1, step),
+        depth=index_page.depth + 1,
+        numchild=0,
+        url_path=f"{index_page.url_path}{slug}/",
+        locale_id=index_page.locale_id,
+        translation_key=uuid.uuid4(),
+        live=True,
+        has_unpublished_changes=False,
+        first_published_at=now,
+        last_published_at=now,
+    )
+
+
+def tree_rows(index_page, numbers, first_step, content_type, first_date):
+    """Unsaved `Page` rows for articles `numbers`, placed after the index's existing children."""
     now = timezone.now()
     rows = []
     for offset, number in enumerate(numbers):
         fields = article_fields(number, first_date)
+        step = first_step + offset
         rows.append(
-            Page(
-                title=fields["title"],
-                draft_title=fields["title"],
-                slug=fields["slug"],
-                content_type=content_type,
-                path=Page._get_path(index_page.path, index_page.depth + 1, first_step + offset),
-                depth=index_page.depth + 1,
-                numchild=0,
-                url_path=f"{index_page.url_path}{fields['slug']}/",
-                locale_id=index_page.locale_id,
-                translation_key=uuid.uuid4(),
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=now,
-                last_published_at=now,
-            )
+            child_page_row(index_page, step, fields["title"], fields["slug"], content_type, now)
         )
     return rows
 

@@ -22,7 +22,6 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 
 from config.throwaway_database import ThrowawayDatabase
 
@@ -92,28 +91,15 @@ def page_rows(index_page, texts, first_step):
     """Unsaved `Page` rows for `texts`, placed from child number `first_step` of `index_page`."""
     from django.contrib.contenttypes.models import ContentType
     from django.utils import timezone
-    from wagtail.models import Page
 
+    from bench.scale import child_page_row
     from news.models import NewsPage
 
     now = timezone.now()
     content_type = ContentType.objects.get_for_model(NewsPage)
     return [
-        Page(
-            title=text["title"],
-            draft_title=text["title"],
-            slug=text["slug"],
-            content_type=content_type,
-            path=Page._get_path(index_page.path, index_page.depth + 1, first_step + offset),
-            depth=index_page.depth + 1,
-            numchild=0,
-            url_path=f"{index_page.url_path}{text['slug']}/",
-            locale_id=index_page.locale_id,
-            translation_key=uuid.uuid4(),
-            live=True,
-            has_unpublished_changes=False,
-            first_published_at=now,
-            last_published_at=now,
+        child_page_row(
+            index_page, first_step + offset, text["title"], text["slug"], content_type, now
         )
         for offset, text in enumerate(texts)
     ]
