@@ -3,8 +3,12 @@
     DATABASE_URL=... .venv/bin/python -m bench.render --urls urls.json --output render.json
 
 Per URL, after a first visit has made the image renditions, in alternating rounds:
-- "cold": ours, the first render of a new content generation (as after any publish): the memo
-  (pagecache/memo.py) and the page cache are empty;
+- "cold": ours, the first render of a new content generation in a process that holds nothing
+  of it: the memo (pagecache/memo.py) and the page cache are empty, nothing was rewarmed;
+- "published": ours, the first render after a publish committed by another process, which
+  rewarmed the memo it held (pagecache/memo.py) into the shared cache: this process's own memory
+  is empty and finds the answers there (Redis); with the database cache nothing is shared, so
+  this is a cold render;
 - "miss": ours, a page-cache miss with the memo warm (a first visit of a URL between publishes,
   a search, a new filter), the page cache switched off for the visit;
 - "hit": ours, the visit answered from the page cache (`cache_status` says if it was);
@@ -108,16 +112,32 @@ def new_generation():
     bump_generation()
 
 
+def published_elsewhere():
+    """What a publish in another process leaves for this one: a new generation, the answers
+    the publisher held computed again (its rewarm, here with this process's recipes and no time
+    bound) into the shared cache, and nothing in this process's own memory."""
+    from pagecache.keys import bump_generation
+    from pagecache.memo import local_answers, rewarm
+
+    recipes = local_answers.clear()
+    bump_generation()
+    rewarm(recipes, seconds=60)
+    local_answers.clear()
+
+
 def measure(modes, url, runs, cold_runs, rounds):
     """Every figure of one URL, the modes taking turns in each round."""
     first = checked_get(modes.ours, url)  # renditions, template loading, connection
     with modes.stock():
         checked_get(modes.stock_client, url)
-    samples = {"cold": [], "miss": [], "hit": [], "stock": []}
+    samples = {"cold": [], "published": [], "miss": [], "hit": [], "stock": []}
     for _ in range(rounds):
         samples["cold"] += timed_visits(modes.ours, url, cold_runs, before_each=new_generation)
         with modes.page_cache_off():
             checked_get(modes.ours, url)  # this generation's memo
+            samples["published"] += timed_visits(
+                modes.ours, url, cold_runs, before_each=published_elsewhere
+            )
             samples["miss"] += timed_visits(modes.ours, url, runs)
         checked_get(modes.ours, url)  # stored
         samples["hit"] += timed_visits(modes.ours, url, runs)
@@ -126,6 +146,8 @@ def measure(modes, url, runs, cold_runs, rounds):
     new_generation()
     counts = {"cold": counted_visit(modes.ours, url)}
     with modes.page_cache_off():
+        published_elsewhere()
+        counts["published"] = counted_visit(modes.ours, url)
         counts["miss"] = counted_visit(modes.ours, url)
     checked_get(modes.ours, url)
     counts["hit"] = counted_visit(modes.ours, url)

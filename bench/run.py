@@ -368,6 +368,12 @@ def collect(arguments, tmp_dir, redis, steps):
         measure_renders, server_env, tmp_dir, main_types, "database-cache",
         max(3, arguments.runs // 2), max(2, arguments.cold_runs // 2), arguments.rounds,
     )  # fmt: skip
+    # Production with Redis: the memo a publish rewarms is shared (bench.render's "published").
+    results["renders"]["Redis"] = steps.run(
+        "renders, Redis",
+        measure_renders, production_env(env, redis.url), tmp_dir, main_types, "redis",
+        max(3, arguments.runs // 2), max(2, arguments.cold_runs // 2), arguments.rounds,
+    ) if redis.url else None  # fmt: skip
     if not arguments.skip_load:
         load_paths = {
             "home": page_types["homepage"],

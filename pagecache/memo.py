@@ -12,16 +12,31 @@ a switched-off page cache) is still built without re-reading the menus.
 `FRAGMENT_CACHE_ENABLED = False` recomputes everything. With the database cache (production
 without Redis) answers stay in each process: sharing one would cost a query to read and a
 write transaction to keep, more than most answers cost to compute.
+
+Rewarming after a publish: a new generation makes every answer unreachable at once, so the
+first render of each page after a publish would compute all of its furniture again (several
+times the cost of a render with the memo warm), in every process at the same moment. Instead,
+the process that committed the change recomputes, in a background thread, the answers it held
+(each function with the same arguments, language and serving context, model arguments read
+afresh from the database, never the old instances) under the new generation, within
+`MEMO_REWARM_SECONDS`; they go into its own memory and, with Redis, into the shared cache,
+where every other process finds them. The answers are computed from the committed data, exactly
+as a visitor's request would compute them, so nothing stale is kept. Without Redis only the
+publishing process is rewarmed; the others compute on their first visit as before.
 """
 
 import contextlib
 import contextvars
 import functools
 import hashlib
+import logging
 import threading
 import time
+from typing import NamedTuple
 
 from django.conf import settings
+from django.db import DatabaseError, connections
+from django.utils import translation
 from django.utils.translation import get_language
 
 from .generation import (
@@ -31,6 +46,9 @@ from .generation import (
     page_cache,
     publish_generation,
 )
+from .serving import is_serving_public_site, serving_public_site
+
+logger = logging.getLogger(__name__)
 
 NOT_CACHED = object()
 # At most this many answers are kept in a process; past it the oldest generation's go first.
@@ -57,13 +75,24 @@ def memo_seconds():
     return settings.FRAGMENT_CACHE_SECONDS
 
 
+class Recipe(NamedTuple):
+    """How an answer was computed: enough to compute it again under a new generation."""
+
+    memoised: object
+    args: tuple
+    language: str | None
+    serving_public_site: bool
+
+
 class LocalAnswers:
-    """This process's answers of the newest generation it has seen, each for a bounded time."""
+    """This process's answers of the newest generation it has seen, each for a bounded time,
+    with the recipes that computed them (for rewarming after a publish)."""
 
     def __init__(self):
         self.lock = threading.Lock()
         self.generation = None
         self.answers = {}  # key -> (monotonic time it expires, value)
+        self.recipes = {}  # key -> Recipe, in the order the answers were first computed
 
     def get(self, generation, key):
         if generation != self.generation:
@@ -73,20 +102,26 @@ class LocalAnswers:
             return NOT_CACHED
         return value
 
-    def set(self, generation, key, value, seconds=None):
+    def set(self, generation, key, value, seconds=None, recipe=None):
         seconds = memo_seconds() if seconds is None else seconds
         with self.lock:
             if generation != self.generation:
                 if self.generation is not None and generation < self.generation:
                     return  # a request that began before a purge: keep the newer answers
-                self.generation, self.answers = generation, {}
+                self.generation, self.answers, self.recipes = generation, {}, {}
             if len(self.answers) >= LOCAL_LIMIT:
                 self.answers.clear()
+                self.recipes.clear()
             self.answers[key] = (time.monotonic() + seconds, value)
+            if recipe is not None:
+                self.recipes.setdefault(key, recipe)
 
     def clear(self):
+        """Forget every answer; return the recipes of the answers forgotten."""
         with self.lock:
-            self.generation, self.answers = None, {}
+            recipes = list(self.recipes.values())
+            self.generation, self.answers, self.recipes = None, {}, {}
+        return recipes
 
 
 local_answers = LocalAnswers()
@@ -143,7 +178,8 @@ def per_language_and_generation(function):
         shared = page_cache().get(shared_key(key, current)) if shares else None
         if shared is not None and shared[0] - time.time() > 0:
             expires, value = shared
-            local_answers.set(current, key, value, seconds=expires - time.time())
+            recipe = Recipe(memoised, args, get_language(), is_serving_public_site())
+            local_answers.set(current, key, value, seconds=expires - time.time(), recipe=recipe)
             return value
         value = function(*args)
         if isinstance(value, Unkept):
@@ -153,10 +189,74 @@ def per_language_and_generation(function):
             page_cache().set(
                 shared_key(key, current), (time.time() + seconds, value), timeout=seconds
             )
-        local_answers.set(current, key, value, seconds=seconds)
+        recipe = Recipe(memoised, args, get_language(), is_serving_public_site())
+        local_answers.set(current, key, value, seconds=seconds, recipe=recipe)
         return value
 
     return memoised
+
+
+def fresh_arguments(args, fetched):
+    """`args` with every model instance read again from the database (`fetched` memoises them
+    for one rewarm); None when one of them is gone."""
+    fresh = []
+    for argument in args:
+        meta = getattr(argument, "_meta", None)
+        if meta is None or isinstance(argument, type):
+            fresh.append(argument)
+            continue
+        model = type(argument)
+        identity = (meta.label_lower, argument.pk)
+        if identity not in fetched:
+            fetched[identity] = model._base_manager.filter(pk=argument.pk).first()
+        if fetched[identity] is None:
+            return None
+        fresh.append(fetched[identity])
+    return tuple(fresh)
+
+
+def rewarm(recipes, seconds):
+    """Compute the answers of `recipes` again under the current generation, for `seconds` at
+    most, in recipe order; return how many were computed. Stops at the first database error."""
+    deadline = time.monotonic() + seconds
+    number = current_generation()
+    if number is None or not settings.FRAGMENT_CACHE_ENABLED:
+        return 0
+    computed, fetched = 0, {}
+    with generation_for_request(number):
+        for recipe in recipes:
+            if time.monotonic() >= deadline:
+                break
+            context = serving_public_site if recipe.serving_public_site else contextlib.nullcontext
+            try:
+                with translation.override(recipe.language), context():
+                    args = fresh_arguments(recipe.args, fetched)
+                    if args is not None:
+                        recipe.memoised(*args)
+                        computed += 1
+            except DatabaseError:
+                logger.warning("Rewarming the memo stopped: the database did not answer")
+                break
+            except Exception:
+                logger.exception("Rewarming %r failed; its answer is computed on demand", recipe)
+    return computed
+
+
+def rewarm_in_background(recipes):
+    """Rewarm in a daemon thread (its own database connection, closed at the end)."""
+    seconds = settings.MEMO_REWARM_SECONDS
+    if not recipes or seconds <= 0:
+        return None
+
+    def run():
+        try:
+            rewarm(recipes, seconds)
+        finally:
+            connections.close_all()  # this thread's own connections
+
+    thread = threading.Thread(target=run, name="memo-rewarm", daemon=True)
+    thread.start()
+    return thread
 
 
 def bump_generation():

@@ -62,16 +62,18 @@ EDITING_ONLY_FIELDS = frozenset(
 
 
 def after_commit():
-    """Hand the committed generation to every process, drop this process's memos, purge the CDN."""
+    """Hand the committed generation to every process, drop this process's memos and compute
+    them again in the background (memo.py), purge the CDN."""
     from .frontend import queue_frontend_purge
-    from .memo import local_answers
+    from .memo import local_answers, rewarm_in_background
 
-    local_answers.clear()
+    recipes = local_answers.clear()
     try:
         publish_generation()
     except Exception:  # the cache's copy expires by itself (GENERATION_COPY_SECONDS)
         logger.exception("Could not hand the new content generation to the cache")
     queue_frontend_purge()
+    rewarm_in_background(recipes)
 
 
 def purge_after_commit(using=DEFAULT_DB_ALIAS, visibility=True):

@@ -306,6 +306,10 @@ FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
 # The longest any memoised answer is kept, in a process or in the shared cache: a change that no
 # purge announced shows within this many seconds anyway.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 60)
+# After a publish, the publishing process computes the memoised answers it held again under the
+# new generation, in a background thread, for at most this many seconds (pagecache/memo.py);
+# with Redis every process finds them there. 0: each process computes on demand.
+MEMO_REWARM_SECONDS = env_int("MEMO_REWARM_SECONDS", 2)
 # Image renditions (Wagtail keeps each one it looks up in the `renditions` cache) stay in each
 # process's own memory, bounded in entries and time: a page view never writes them to Redis or,
 # without Redis, to the database (a write transaction per image per view). A rendition's key

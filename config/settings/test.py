@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import VAR_DIR
-from .env import env_str
+from .env import env_int, env_str
 
 SECRET_KEY = "test-only-key"
 DEBUG = False
@@ -42,3 +42,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # No browser audit on every publish in tests; tests of that feature switch it on.
 ACCESSIBILITY_AUDIT_ON_PUBLISH = False
+# No background rewarm of the memo after each change (pagecache/memo.py): a test's later queries
+# and counts stay its own; tests of the rewarm call it themselves.
+MEMO_REWARM_SECONDS = env_int("MEMO_REWARM_SECONDS", 0)

@@ -1,0 +1,197 @@
+"""Rewarming the memo after a publish (pagecache/memo.py): the publishing process computes the
+answers it held again under the new generation, from the committed data, within a time bound."""
+
+import time
+
+import pytest
+from django.db import DatabaseError, connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from home.models import Hotline
+from pagecache import memo, purge
+from pagecache.keys import bump_generation
+from pagecache.memo import local_answers, per_language_and_generation, rewarm
+from pagecache.serving import is_serving_public_site, serving_public_site
+
+pytestmark = pytest.mark.django_db
+
+calls = []
+
+
+@per_language_and_generation
+def describe(subject):
+    calls.append(subject)
+    return f"{translation.get_language()}:{subject}"
+
+
+@per_language_and_generation
+def hotline_number(hotline):
+    calls.append(hotline.pk)
+    return hotline.number
+
+
+@per_language_and_generation
+def serving_flag():
+    calls.append("flag")
+    return is_serving_public_site()
+
+
+@per_language_and_generation
+def slow(subject):
+    calls.append(subject)
+    time.sleep(0.05)
+    return subject
+
+
+@per_language_and_generation
+def failing_database():
+    calls.append("failing")
+    raise DatabaseError("the database went away")
+
+
+def publish():
+    """What a commit that changes content does: a new generation, the memo's recipes taken."""
+    recipes = local_answers.clear()
+    bump_generation()
+    return recipes
+
+
+def test_the_answers_held_are_computed_again_per_language(page_cache):
+    calls.clear()
+    for language in ("en", "ru"):
+        with translation.override(language):
+            describe("menu")
+    recipes = publish()
+    calls.clear()
+
+    assert rewarm(recipes, seconds=5) == 2
+    assert calls == ["menu", "menu"]
+    calls.clear()
+    with translation.override("ru"):
+        assert describe("menu") == "ru:menu"
+    with translation.override("en"):
+        assert describe("menu") == "en:menu"
+    assert calls == []  # both answers were there for the new generation
+
+
+def test_model_arguments_are_read_again_not_taken_from_the_old_answer(page_cache, minimal_site):
+    hotline = Hotline.objects.filter(locale__language_code="en").first()
+    assert hotline_number(hotline) == hotline.number
+    Hotline.objects.filter(pk=hotline.pk).update(number="+994 12 000 00 00")
+    recipes = publish()
+
+    rewarm(recipes, seconds=5)
+    calls.clear()
+
+    assert hotline_number(hotline) == "+994 12 000 00 00"  # the stale instance passed in
+    assert calls == []
+
+
+def test_an_answer_about_a_deleted_object_is_not_rewarmed(page_cache, minimal_site):
+    hotline = Hotline.objects.filter(locale__language_code="en").first()
+    hotline_number(hotline)
+    Hotline.objects.filter(pk=hotline.pk).delete()
+    recipes = publish()
+    calls.clear()
+
+    assert rewarm(recipes, seconds=5) == 0
+    assert calls == []
+
+
+def test_the_serving_context_is_the_one_the_answer_was_computed_in(page_cache):
+    with serving_public_site():
+        assert serving_flag() is True
+    recipes = publish()
+
+    rewarm(recipes, seconds=5)
+    calls.clear()
+
+    with serving_public_site():
+        assert serving_flag() is True
+    assert calls == []
+
+
+def test_rewarming_is_bounded_in_time(page_cache):
+    for number in range(20):
+        slow(number)
+    recipes = publish()
+    calls.clear()
+
+    started = time.monotonic()
+    computed = rewarm(recipes, seconds=0.12)
+
+    assert 1 <= computed <= 4
+    assert time.monotonic() - started < 0.5
+
+
+def test_rewarming_stops_when_the_database_fails(page_cache, monkeypatch):
+    describe("before")
+    recipes = publish()
+    recipes.insert(0, memo.Recipe(failing_database, (), "en", False))
+    calls.clear()
+
+    assert rewarm(recipes, seconds=5) == 0
+    assert calls == ["failing"]  # nothing after the failure was tried
+
+
+def test_nothing_is_rewarmed_when_the_generation_cannot_be_read(page_cache, monkeypatch):
+    describe("menu")
+    recipes = publish()
+    monkeypatch.setattr(memo, "current_generation", lambda: None)
+    calls.clear()
+
+    assert rewarm(recipes, seconds=5) == 0
+    assert calls == []
+
+
+def test_the_background_thread_runs_the_rewarm_with_the_setting_bound(settings, monkeypatch):
+    seen = []
+    monkeypatch.setattr(memo, "rewarm", lambda recipes, seconds: seen.append((recipes, seconds)))
+    monkeypatch.setattr(memo.connections, "close_all", lambda: seen.append("closed"))
+    settings.MEMO_REWARM_SECONDS = 3
+
+    memo.rewarm_in_background(["recipe"]).join(timeout=5)
+
+    assert seen == [(["recipe"], 3), "closed"]
+
+
+def test_no_thread_when_rewarming_is_off_or_there_is_nothing_to_rewarm(settings):
+    settings.MEMO_REWARM_SECONDS = 0
+    assert memo.rewarm_in_background(["recipe"]) is None
+    settings.MEMO_REWARM_SECONDS = 2
+    assert memo.rewarm_in_background([]) is None
+
+
+def queries_of(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+@pytest.mark.parametrize("shared", [True, False], ids=["same process", "another process"])
+def test_after_a_publish_and_its_rewarm_a_page_renders_as_warm(
+    client, demo_content, page_cache, settings, monkeypatch, shared
+):
+    """The first visit after a publish costs what a visit with a warm memo costs: in the
+    publishing process, and in another one that finds the answers in the shared cache."""
+    settings.PAGE_CACHE_ENABLED = False
+    handed = []
+    monkeypatch.setattr(memo, "rewarm_in_background", handed.append)
+    url = "/en/"
+    client.get(url)
+    warm = queries_of(client, url)
+
+    hotline = Hotline.objects.get(locale__language_code="en")
+    hotline.number = "+994 12 111 11 11"
+    hotline.save()  # a snippet saved: a new generation at commit, the purge after it
+    purge.after_commit()
+    (recipes,) = handed
+    assert rewarm(recipes, seconds=10) == len(recipes)
+    if not shared:
+        local_answers.clear()  # a process that did not publish: only the shared cache helps
+
+    with CaptureQueriesContext(connection) as first_visit:
+        response = client.get(url)
+    assert "+994 12 111 11 11" in response.text  # rewarmed from the committed data
+    assert len(first_visit.captured_queries) <= warm
