@@ -18,11 +18,17 @@ from bench.load import run_wrk
 BASE_DIR = Path(__file__).resolve().parent.parent
 MAX_PUBLISHES = 100
 
-# Run with the server's settings and database: say READY, wait for a line on stdin (the load has
-# started), then publish every interval for the given seconds.
+# Run with the server's settings and database: visit the loaded pages once (an editor publishes
+# through a worker of the site, which has served pages and holds their memo: after each commit
+# it rewarms that memo into the shared cache, pagecache/memo.py), say READY, wait for a line on
+# stdin (the load has started), then publish every interval for the given seconds.
 PUBLISH_SCRIPT = """
 import sys, time
+from django.test import Client
 from news.models import NewsPage
+visitor = Client(HTTP_USER_AGENT="Mozilla/5.0 (bench publisher)")
+for path in {paths!r}:
+    visitor.get(path)
 page = NewsPage.objects.live().filter(locale__language_code="en").order_by("path").first()
 title = page.title
 print("READY", flush=True)
@@ -46,9 +52,11 @@ def full_seconds(result):
     return seconds[1:-1]
 
 
-def start_publisher(env, seconds, interval):
+def start_publisher(env, seconds, interval, paths=()):
     """The publishing process, once it has loaded Django and is waiting for the go."""
-    script = PUBLISH_SCRIPT.format(seconds=seconds, interval=interval, max_publishes=MAX_PUBLISHES)
+    script = PUBLISH_SCRIPT.format(
+        seconds=seconds, interval=interval, max_publishes=MAX_PUBLISHES, paths=list(paths)
+    )
     process = subprocess.Popen(
         [sys.executable, "manage.py", "shell", "--no-imports", "-c", script],
         env=env,
@@ -70,7 +78,7 @@ def start_publisher(env, seconds, interval):
 def publish_under_load(env, base_url, paths, seconds, connections, interval=2.0):
     """The steady run, the publishing run and their comparison."""
     steady = run_wrk(base_url, seconds, connections, paths=paths, buckets=True)
-    process, lines = start_publisher(env, seconds, interval)
+    process, lines = start_publisher(env, seconds, interval, paths)
     try:
         if process.poll() is None:
             process.stdin.write("go\n")

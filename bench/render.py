@@ -109,7 +109,7 @@ class Modes:
 def new_generation():
     from pagecache.keys import bump_generation
 
-    bump_generation()
+    bump_generation(visibility=False)  # as a publish of content does
 
 
 def published_elsewhere():
@@ -120,7 +120,7 @@ def published_elsewhere():
     from pagecache.memo import local_answers, rewarm
 
     recipes = local_answers.clear()
-    bump_generation()
+    bump_generation(visibility=False)
     rewarm(recipes, seconds=60)
     local_answers.clear()
 

@@ -15,6 +15,7 @@ usual. Liveness and privacy are never memoised here: the page itself is read fro
 on every request, and Wagtail's `serve` checks its view restrictions (core/visibility.py).
 """
 
+import copy
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -30,7 +31,7 @@ from wagtail.models.sites import get_site_for_hostname
 
 from core.content_language import active_language_code
 from core.visibility import public
-from pagecache.memo import Unkept, per_language_and_generation
+from pagecache.memo import Unkept, per_language_and_generation, per_language_and_visibility
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,17 @@ class LanguageRoot:
     url_path: str
 
 
-@per_language_and_generation
+@per_language_and_visibility
 def site_for_host(hostname, port):
-    """The site answering `hostname:port`, as `Site.find_for_request` finds it."""
+    """The site answering `hostname:port`, as `Site.find_for_request` finds it; kept until a
+    site, locale or view restriction changes (a publish of content cannot change it), so
+    without the root page Wagtail reads with it: a page's content is not kept here."""
     try:
-        return get_site_for_hostname(hostname, port)
+        site = get_site_for_hostname(hostname, port)
     except Site.DoesNotExist:
         return None
+    site._state.fields_cache.pop("root_page", None)
+    return site
 
 
 @dataclass(frozen=True)
@@ -102,7 +107,9 @@ def find_site(request):
     """`Site.find_for_request`, memoised; the answer is kept on the request as Wagtail keeps it."""
     if not hasattr(request, "_wagtail_site"):
         hostname = split_domain_port(request._get_raw_host())[0]
-        request._wagtail_site = site_for_host(hostname, request.get_port())
+        site = site_for_host(hostname, request.get_port())
+        # A copy of its own (related objects it caches stay with the request, not the memo).
+        request._wagtail_site = copy.copy(site)
     return request._wagtail_site
 
 

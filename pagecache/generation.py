@@ -23,6 +23,7 @@ rare and short); reading the number never waits.
 import contextlib
 import logging
 import time
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
@@ -57,36 +58,57 @@ def fresh_generation():
     return time.time_ns() // 1000
 
 
-def generation_of_record():
-    """The number in the database, creating the row the first time."""
-    number = ContentGeneration.objects.filter(pk=ROW_ID).values_list("number", flat=True).first()
-    if number is None:
+class Generations(NamedTuple):
+    """The row's two numbers: the content generation, and the generation of the last change
+    to who may see what, or where (`visible_from`, see `bump_now`)."""
+
+    number: int
+    visible_from: int
+
+
+def generations_of_record():
+    """Both numbers in the database, in one query, creating the row the first time."""
+    row = ContentGeneration.objects.filter(pk=ROW_ID).values_list("number", "visible_from")
+    numbers = row.first()
+    if numbers is None:
         try:
             with transaction.atomic():
                 number = fresh_generation()
                 ContentGeneration.objects.create(pk=ROW_ID, number=number, visible_from=number)
         except IntegrityError:
             pass  # another process created it first
-        number = ContentGeneration.objects.values_list("number", flat=True).get(pk=ROW_ID)
-    return number
+        numbers = row.get()
+    return Generations(*numbers)
 
 
-def current_generation():
-    """The generation: the cache's copy, else the database's number; None when neither answers
+def generation_of_record():
+    """The number in the database, creating the row the first time."""
+    return generations_of_record().number
+
+
+def current_generations():
+    """Both generations: the cache's copy, else the database's row; None when neither answers
     (then nothing stored can be vouched for and nothing is read from or written to the cache)."""
     cache = page_cache()
     keeps_copy = settings.GENERATION_COPY_SECONDS > 0 and cache_holds_copies()
     try:
-        number = cache.get(GENERATION_COPY_KEY) if keeps_copy else None
-        if number is not None:
-            return number
-        number = generation_of_record()
+        copy = cache.get(GENERATION_COPY_KEY) if keeps_copy else None
+        if isinstance(copy, tuple) and len(copy) == len(Generations._fields):
+            return Generations(*copy)
+        numbers = generations_of_record()
     except DatabaseError:
         return None  # the database is down (and with it, without Redis, the cache)
     if keeps_copy:
         with contextlib.suppress(DatabaseError):  # the database cache, failing
-            cache.add(GENERATION_COPY_KEY, number, timeout=settings.GENERATION_COPY_SECONDS)
-    return number
+            copy = tuple(numbers)
+            cache.add(GENERATION_COPY_KEY, copy, timeout=settings.GENERATION_COPY_SECONDS)
+    return numbers
+
+
+def current_generation():
+    """The content generation (see `current_generations`); None when it cannot be read."""
+    numbers = current_generations()
+    return None if numbers is None else numbers.number
 
 
 def next_number():

@@ -42,7 +42,7 @@ from django.utils.translation import get_language
 from .generation import (
     bump_now,
     cache_holds_copies,
-    current_generation,
+    current_generations,
     page_cache,
     publish_generation,
 )
@@ -58,17 +58,31 @@ _request_generation = contextvars.ContextVar("pagecache_request_generation", def
 
 
 @contextlib.contextmanager
-def generation_for_request(generation):
-    """Use `generation` for every memo lookup of one request: one cache read, not one per tag."""
-    token = _request_generation.set(generation)
+def generation_for_request(generations):
+    """Use `generations` (generation.Generations, or None: read them at each lookup) for every
+    memo lookup of one request: one cache read, not one per tag."""
+    token = _request_generation.set(generations)
     try:
         yield
     finally:
         _request_generation.reset(token)
 
 
+def request_generations():
+    return _request_generation.get() or current_generations()
+
+
 def generation():
-    return _request_generation.get() or current_generation()
+    """The content generation: any change that can show on a public page starts a new one."""
+    numbers = request_generations()
+    return None if numbers is None else numbers.number
+
+
+def visibility_generation():
+    """The generation of the last change to who may see what, or where (sites, locales, view
+    restrictions, pages unpublished, moved or deleted); a publish of content keeps it."""
+    numbers = request_generations()
+    return None if numbers is None else numbers.visible_from
 
 
 def memo_seconds():
@@ -116,6 +130,10 @@ class LocalAnswers:
             if recipe is not None:
                 self.recipes.setdefault(key, recipe)
 
+    def held_recipes(self):
+        with self.lock:
+            return list(self.recipes.values())
+
     def clear(self):
         """Forget every answer; return the recipes of the answers forgotten."""
         with self.lock:
@@ -125,6 +143,8 @@ class LocalAnswers:
 
 
 local_answers = LocalAnswers()
+# Answers that depend only on who may see what, or where: kept across publishes of content.
+local_visibility_answers = LocalAnswers()
 
 
 class Unkept:
@@ -150,36 +170,47 @@ def memo_key(function, args):
     return "\x1f".join(parts)
 
 
-def shared_key(key, generation):
+def shared_key(key, generation, kind="memo"):
     digest = hashlib.sha256(f"{generation}\x1f{key}".encode()).hexdigest()
-    return f"pagecache:memo:{digest}"
+    return f"pagecache:{kind}:{digest}"
 
 
 def per_language_and_generation(function):
     """Cache `function(*args)` per active language and content generation (args: models or
     values with a stable repr). Answers must be picklable and must not be mutated; an answer
     wrapped in `Unkept` is returned as it is and not kept."""
+    return memoiser(function, generation, local_answers, "memo")
 
+
+def per_language_and_visibility(function):
+    """As `per_language_and_generation`, but kept until the next change to who may see what,
+    or where (`visibility_generation`): for answers read only from sites, locales and view
+    restrictions, which a publish of content cannot change. Every change to those models starts
+    a new visibility generation in its own transaction (purge.py)."""
+    return memoiser(function, visibility_generation, local_visibility_answers, "visibility")
+
+
+def memoiser(function, which_generation, answers, kind):
     @functools.wraps(function)
     def memoised(*args):
         if not settings.FRAGMENT_CACHE_ENABLED:
             return function(*args)
-        current = generation()
+        current = which_generation()
         if current is None:  # neither cache nor database answers: nothing can be vouched for
             value = function(*args)
             return value.value if isinstance(value, Unkept) else value
         key = memo_key(function, args)
-        value = local_answers.get(current, key)
+        value = answers.get(current, key)
         if value is not NOT_CACHED:
             return value
         # Shared answers carry the wall-clock time they expire, so that a process taking one
         # keeps it no longer than the one that computed it would have.
         shares = cache_holds_copies()
-        shared = page_cache().get(shared_key(key, current)) if shares else None
+        shared = page_cache().get(shared_key(key, current, kind)) if shares else None
         if shared is not None and shared[0] - time.time() > 0:
             expires, value = shared
             recipe = Recipe(memoised, args, get_language(), is_serving_public_site())
-            local_answers.set(current, key, value, seconds=expires - time.time(), recipe=recipe)
+            answers.set(current, key, value, seconds=expires - time.time(), recipe=recipe)
             return value
         value = function(*args)
         if isinstance(value, Unkept):
@@ -187,10 +218,10 @@ def per_language_and_generation(function):
         seconds = memo_seconds()
         if shares:
             page_cache().set(
-                shared_key(key, current), (time.time() + seconds, value), timeout=seconds
+                shared_key(key, current, kind), (time.time() + seconds, value), timeout=seconds
             )
         recipe = Recipe(memoised, args, get_language(), is_serving_public_site())
-        local_answers.set(current, key, value, seconds=seconds, recipe=recipe)
+        answers.set(current, key, value, seconds=seconds, recipe=recipe)
         return value
 
     return memoised
@@ -219,11 +250,11 @@ def rewarm(recipes, seconds):
     """Compute the answers of `recipes` again under the current generation, for `seconds` at
     most, in recipe order; return how many were computed. Stops at the first database error."""
     deadline = time.monotonic() + seconds
-    number = current_generation()
-    if number is None or not settings.FRAGMENT_CACHE_ENABLED:
+    numbers = current_generations()
+    if numbers is None or not settings.FRAGMENT_CACHE_ENABLED:
         return 0
     computed, fetched = 0, {}
-    with generation_for_request(number):
+    with generation_for_request(numbers):
         for recipe in recipes:
             if time.monotonic() >= deadline:
                 break
@@ -259,10 +290,13 @@ def rewarm_in_background(recipes):
     return thread
 
 
-def bump_generation():
+def bump_generation(visibility=True):
     """Start a new generation at once (outside a transaction: a command, a test, a benchmark),
-    and forget this process's memoised answers."""
-    number = bump_now()
+    and forget this process's memoised answers; `visibility=False`: as a publish of content
+    does, which keeps the answers about who may see what (`per_language_and_visibility`)."""
+    number = bump_now(visibility=visibility)
     publish_generation()
     local_answers.clear()
+    if visibility:
+        local_visibility_answers.clear()
     return number

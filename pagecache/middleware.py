@@ -30,8 +30,8 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from .generation import visible_from
-from .keys import current_generation, meaningful_query, page_cache, page_cache_key
+from .generation import current_generations, visible_from
+from .keys import meaningful_query, page_cache, page_cache_key
 from .memo import generation_for_request
 from .serving import serving_public_site
 
@@ -174,8 +174,9 @@ class PageCacheMiddleware:
         drop_tracking_parameters(request)
         # One generation for the whole request: the memoised menus and snippets of its templates
         # (memo.py) are looked up without asking the cache for the generation again.
-        generation = current_generation()
-        with generation_for_request(generation), serving_public_site():
+        generations = current_generations()
+        generation = None if generations is None else generations.number
+        with generation_for_request(generations), serving_public_site():
             return self.serve(request, generation)
 
     def serve(self, request, generation):

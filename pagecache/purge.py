@@ -12,7 +12,8 @@ content (and store that under it). Everything outside the database is purged aft
 (`transaction.on_commit`): the cache's copy of the number, this process's memos, the CDN.
 
 What: page published, unpublished (also by `publish_scheduled`: scheduled publishing and
-expiry), moved, deleted; a live page saved without a signal (alias copies made by Wagtail and
+expiry, and a page saved with `live=False` by any code, which sends no unpublish signal), moved,
+deleted; a live page saved without a signal (alias copies made by Wagtail and
 wagtail-localize, a translation synchronised or converted from an alias); snippets, site and
 generic settings, images, documents, sites, locales, tags, view restrictions and their groups.
 A reverted revision is published through the same signals.
@@ -23,7 +24,7 @@ import logging
 
 from django.apps import apps
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .generation import bump_now, publish_generation
@@ -65,9 +66,11 @@ def after_commit():
     """Hand the committed generation to every process, drop this process's memos and compute
     them again in the background (memo.py), purge the CDN."""
     from .frontend import queue_frontend_purge
-    from .memo import local_answers, rewarm_in_background
+    from .memo import local_answers, local_visibility_answers, rewarm_in_background
 
-    recipes = local_answers.clear()
+    # Answers about who may see what come first: most others are computed from them. Those a
+    # publish of content leaves valid are found at once.
+    recipes = local_visibility_answers.held_recipes() + local_answers.clear()
     try:
         publish_generation()
     except Exception:  # the cache's copy expires by itself (GENERATION_COPY_SECONDS)
@@ -144,6 +147,24 @@ def purge_for_saved_or_deleted_object(sender, instance, using=DEFAULT_DB_ALIAS, 
             purge_after_commit(using, visibility=False)
 
 
+def note_page_going_offline(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Before a page is saved not live: remember whether it is live now (a save of `live=False`
+    outside Wagtail's unpublish, which sends no signal, takes the page off the site too)."""
+    from wagtail.models import Page
+
+    if raw or not isinstance(instance, Page) or instance.live or instance.pk is None:
+        return
+    if update_fields is not None and "live" not in update_fields:
+        return
+    instance._pagecache_was_live = Page.objects.filter(pk=instance.pk, live=True).exists()
+
+
+def purge_for_page_gone_offline(sender, instance, using=DEFAULT_DB_ALIAS, **kwargs):
+    if getattr(instance, "_pagecache_was_live", False):
+        instance._pagecache_was_live = False
+        purge_after_commit(using)  # who may see the page changed
+
+
 def purge_for_restriction_groups(sender, instance, action, using=DEFAULT_DB_ALIAS, **kwargs):
     """Groups added to or removed from a view restriction change who may see the page."""
     if action in ("post_add", "post_remove", "post_clear"):
@@ -157,6 +178,8 @@ def connect_purge_signals():
     page_unpublished.connect(purge_for_page, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(purge_for_page, dispatch_uid="pagecache-moved")
     post_save.connect(purge_for_saved_or_deleted_object, dispatch_uid="pagecache-saved")
+    pre_save.connect(note_page_going_offline, dispatch_uid="pagecache-going-offline")
+    post_save.connect(purge_for_page_gone_offline, dispatch_uid="pagecache-gone-offline")
     post_delete.connect(purge_for_saved_or_deleted_object, dispatch_uid="pagecache-deleted")
     m2m_changed.connect(
         purge_for_restriction_groups,

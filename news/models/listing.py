@@ -133,6 +133,8 @@ def categories_of(locale_id):
 
 def localise_categories(categories, locale):
     """The given categories named in `locale` (each category itself where it is untranslated)."""
+    if all(category.locale_id == locale.pk for category in categories):
+        return list(categories)  # already in the language: no need for its categories
     translated = categories_of(locale.pk)
     return [translated.get(category.translation_key, category) for category in categories]
 

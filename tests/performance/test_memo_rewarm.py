@@ -138,7 +138,7 @@ def test_rewarming_stops_when_the_database_fails(page_cache, monkeypatch):
 def test_nothing_is_rewarmed_when_the_generation_cannot_be_read(page_cache, monkeypatch):
     describe("menu")
     recipes = publish()
-    monkeypatch.setattr(memo, "current_generation", lambda: None)
+    monkeypatch.setattr(memo, "current_generations", lambda: None)
     calls.clear()
 
     assert rewarm(recipes, seconds=5) == 0

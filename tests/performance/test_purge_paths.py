@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from bench.content import home_page, quiet_publishing
 from home.models import Hotline
 from pagecache import purge
-from pagecache.generation import current_generation, generation_of_record
+from pagecache.generation import current_generation, generation_of_record, generations_of_record
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +30,18 @@ def publish(article):
 
 def unpublish(article):
     article.unpublish()
+
+
+def saved_not_live(article):
+    """Code that takes a page offline by saving it, without Wagtail's unpublish (no signal)."""
+    article.live = False
+    article.save()
+
+
+def saved_not_live_field_only(article):
+    page = Page.objects.get(pk=article.pk)
+    page.live = False
+    page.save(update_fields=["live"])
 
 
 def scheduled_publish(article):
@@ -127,6 +139,8 @@ def tag_renamed(article):
 DIRECT = [
     publish,
     unpublish,
+    saved_not_live,
+    saved_not_live_field_only,
     move,
     delete,
     alias,
@@ -196,6 +210,31 @@ def test_saving_a_draft_purges_nothing(article, page_cache):
 
     article.title = "Only a draft"
     article.save_revision()
+
+    assert current_generation() == before
+    assert purges_due_at_commit() == []
+
+
+@pytest.mark.parametrize("change", [unpublish, saved_not_live, saved_not_live_field_only])
+def test_taking_a_page_offline_is_a_change_of_who_sees_what(change, article, page_cache):
+    """No page stored before it may stand in while its new version renders (`visible_from`)."""
+    before = generations_of_record()
+
+    with quiet_publishing():
+        change(article)
+
+    assert generations_of_record().visible_from > before.visible_from
+
+
+def test_saving_a_page_that_was_never_live_purges_nothing(article, page_cache):
+    draft = Page.objects.get(pk=article.pk)
+    Page.objects.filter(pk=draft.pk).update(live=False)  # no signal: as if never published
+    before = current_generation()
+    connection.run_on_commit.clear()
+
+    draft.live = False
+    draft.title = "Still a draft"
+    draft.save()
 
     assert current_generation() == before
     assert purges_due_at_commit() == []
