@@ -1,19 +1,19 @@
-"""Section navigation: where a page sits among its section's pages, in its own language."""
+"""Section navigation: where a page sits among its section's pages, in its own language.
 
-from dataclasses import dataclass
+The section's links are site furniture like the menu: plain values (`MenuLink`), read in one
+query and memoised per language and generation; only which link is the current page is worked
+out per request.
+"""
+
+from dataclasses import replace
 
 from django.db.models import Q
 from wagtail.models import Page
 
+from core.navigation import link_to
 from core.untranslated_text import remember_untranslated_strings
 from core.visibility import public
-
-
-@dataclass(frozen=True)
-class SectionLink:
-    page: Page
-    is_current: bool
-    is_section_root: bool
+from pagecache.memo import per_language_and_generation
 
 
 def section_root_path(page):
@@ -21,24 +21,32 @@ def section_root_path(page):
     return page.path[: 3 * Page.steplen] if page.depth > 3 else page.path
 
 
-def section_navigation(page):
-    """The section's top page and its live children, or [] when the section has only `page`."""
-    root_path = section_root_path(page)
-    # The top page and its children in one query; a served page's section is public, as the
-    # page is (a restriction covers everything below it).
+@per_language_and_generation
+def section_links(site, root_path):
+    """Links to the section's top page (first) and its live, public children, in path order;
+    [] when there is no page at `root_path`."""
     pages = Page.objects.filter(
         Q(path=root_path)
         | Q(path__startswith=root_path, depth=len(root_path) // Page.steplen + 1, live=True)
     )
     pages = list(public(pages).select_related("alias_of__locale").order_by("path"))
-    root = next((found for found in pages if found.path == root_path), page)
+    remember_untranslated_strings(pages)
+    root = [found for found in pages if found.path == root_path]
     children = [found for found in pages if found.path != root_path]
-    remember_untranslated_strings([root, *children])
-    if not children and root.pk == page.pk:
+    return [link_to(found, site) for found in root + children] if root else []
+
+
+def section_navigation(page, site=None):
+    """The section's top page and its live children, the current page marked, or [] when the
+    section has only `page`. A served page's section is public, as the page is (a restriction
+    covers everything below it)."""
+    links = section_links(site, section_root_path(page))
+    if not links:
+        links = [link_to(page, site)]
+    if len(links) == 1 and links[0].pk == page.pk:
         return []
-    links = [SectionLink(root, root.pk == page.pk, True)]
-    links += [SectionLink(child, child.pk == page.pk, False) for child in children]
-    if page.pk not in {link.page.pk for link in links}:
+    links = [replace(link, is_current=link.pk == page.pk) for link in links]
+    if page.pk not in {link.pk for link in links}:
         # A page deeper than the section's children still shows where it sits.
-        links.append(SectionLink(page, True, False))
+        links.append(replace(link_to(page, site), is_current=True))
     return links

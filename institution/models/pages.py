@@ -37,8 +37,10 @@ class StandardPage(BasePage):
         verbose_name = _("standard page")
 
     def get_context(self, request, *args, **kwargs):
+        from core.routing import find_site  # core.routing needs the models loaded
+
         context = super().get_context(request, *args, **kwargs)
-        context["subnav"] = section_navigation(self)
+        context["subnav"] = section_navigation(self, find_site(request))
         return context
 
 
@@ -65,8 +67,10 @@ class FaqPage(BasePage):
         verbose_name = _("FAQ page")
 
     def get_context(self, request, *args, **kwargs):
+        from core.routing import find_site  # core.routing needs the models loaded
+
         context = super().get_context(request, *args, **kwargs)
-        context["subnav"] = section_navigation(self)
+        context["subnav"] = section_navigation(self, find_site(request))
         return context
 
 

@@ -44,7 +44,7 @@ class Listing:
     year: int | None = None
     tag: Tag | None = None
     filter_query: str = ""
-    articles: list = field(default_factory=list)
+    article_ids: list = field(default_factory=list)
 
     @property
     def is_filtered(self):
@@ -180,23 +180,21 @@ def build_listing(index_page, params):
     if tag is not None:
         tagged = all_articles.model.tags.through.objects.filter(tag=tag)
         articles = articles.filter(pk__in=tagged.values("content_object_id"))
-    # The page's ids (read from the newest-first index alone, in a subquery), then those
-    # articles, in one query: on a late page the database skips thousands of ids rather than
-    # thousands of whole articles.
+    # The page's ids, read from the newest-first index alone: on a late page the database
+    # skips thousands of ids rather than thousands of whole articles. Their cards are
+    # memoised (news/cards.py).
     page_obj = paginate(
         articles.values_list("pk", flat=True),
         params.get("page", ""),
         count=known_count(index_page, year) if category is None and tag is None else None,
     )
-    page_articles = list(articles.filter(pk__in=page_obj.object_list))
-    attach_display_categories(page_articles, index_page.locale)
     return Listing(
         page_obj=page_obj,
         category=category,
         year=year,
         tag=tag,
         filter_query=filter_query(params),
-        articles=page_articles,
+        article_ids=list(page_obj.object_list),
     )
 
 

@@ -5,6 +5,16 @@ from django import template
 register = template.Library()
 
 
+@register.simple_tag(takes_context=True)
+def news_cards(context, article_ids, locale):
+    """The list items of the news cards of `article_ids`, memoised (news/cards.py)."""
+    from core.routing import find_site
+    from news.cards import news_cards as cards
+
+    request = context.get("request")
+    return cards(find_site(request) if request is not None else None, article_ids, locale)
+
+
 @register.simple_tag
 def page_query(filter_query, page_number):
     """The query string of a listing page: the visitor's filters plus `page`."""
