@@ -61,12 +61,48 @@ def test_a_missing_search_bench_is_a_row_saying_so_not_a_figure():
     results = {"articles": 100, "database": "SQLite", "renders": {}}
     rows = target_rows({**results, "scale": {"10000": {"search": missing}}})
     assert rows == [
-        ("search ≤ 100 ms at 10000 articles", "not measured: bench.search_scale missing", "-", "-")
+        (
+            "search ≤ 100 ms at 10000 articles, any query",
+            "not measured: bench.search_scale missing",
+            "-",
+            "-",
+        )
     ]
     printed = io.StringIO()
     with redirect_stdout(printed):
         print_table({**results, "scale": {}})
     assert "demo site" not in printed.getvalue()  # no peer figures in the table
+
+
+def test_search_at_scale_is_a_row_per_query_and_the_target_takes_the_slowest_median():
+    query = {"language": "en", "stands_for": "a word", "more_than_shown": True, "hits_shown": 20}
+    result = {
+        "database": "postgresql",
+        "database_version": "15.18",
+        "queries": [
+            {**query, "query": "report", "p50_ms": 40.0, "max_ms": 350.0},
+            {**query, "query": "commissioner", "p50_ms": 120.5, "max_ms": 130.0},
+        ],
+    }
+    search = {"result": result, "load_average": [1.5, 1.7]}
+
+    rows = search_rows("10000", search)
+    targets = target_rows({"renders": {}, "scale": {"10000": {"search": search}}})
+
+    assert [row[0] for row in rows] == [
+        "search 'report' (en), 10000 articles",
+        "search 'commissioner' (en), 10000 articles",
+    ]
+    assert rows[0][2:4] == ("p50 40.0 ms", "max 350.0 ms, >20 hits shown")
+    assert targets == [
+        (
+            "search ≤ 100 ms at 10000 articles, any query (postgresql; median of each query's "
+            "requests)",
+            "120.5 ms ('commissioner'; its slowest request 130.0 ms)",
+            "NO",
+            "1.5 → 1.7",
+        )
+    ]
 
 
 @pytest.mark.django_db
