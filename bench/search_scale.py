@@ -305,10 +305,12 @@ def main(argv):
         throwaway_database(arguments.database, tmp_dir) as database_url,
     ):
         results = measure(arguments, database_url, tmp_dir)
-    if arguments.json:
-        print(json.dumps(results, indent=2, ensure_ascii=False))
-    else:
-        print_table(results)
+        # Printed before the database is dropped: a drop that fails loses no figure.
+        if arguments.json:
+            print(json.dumps(results, indent=2, ensure_ascii=False), flush=True)
+        else:
+            print_table(results)
+            sys.stdout.flush()
 
 
 if __name__ == "__main__":

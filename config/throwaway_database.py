@@ -17,12 +17,16 @@ import shutil
 import signal
 import tempfile
 import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 POSTGRES_SCHEMES = ("postgres://", "postgresql://")
 # PostgreSQL cuts identifiers at 63 bytes: the pid and the random part must survive.
 MAX_NAME_LENGTH = 63
+# How long a drop waits for a connection it may not end: an autovacuum worker, which a role that
+# is not a superuser (nor in pg_signal_backend) cannot terminate, busy after a bulk load.
+DROP_WAIT_SECONDS = 300
 
 _owned = []  # The databases this process made and has not dropped yet.
 _lock = threading.Lock()
@@ -71,12 +75,27 @@ class ThrowawayDatabase:
                 return
             _owned.remove(self)
         if self.is_postgres:
-            self._execute(f"DROP DATABASE IF EXISTS {_quoted(self.name)} WITH (FORCE)")
+            self._drop_postgres()
         elif self._own_dir:
             shutil.rmtree(self._own_dir, ignore_errors=True)
         else:
             for path in (self.name, f"{self.name}-journal", f"{self.name}-wal", f"{self.name}-shm"):
                 Path(path).unlink(missing_ok=True)
+
+    def _drop_postgres(self, wait_seconds=None, pause=1.0):
+        """DROP ... WITH (FORCE), tried again while a connection we may not end holds it."""
+        import psycopg
+
+        wait_seconds = DROP_WAIT_SECONDS if wait_seconds is None else wait_seconds
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                self._execute(f"DROP DATABASE IF EXISTS {_quoted(self.name)} WITH (FORCE)")
+                return
+            except (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectInUse):
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(pause)
 
     def _execute(self, statement):
         import psycopg

@@ -125,3 +125,40 @@ def test_names_keep_their_unique_part_within_postgres_limits():
         assert database.name.replace("_", "").isalnum()
         database.drop()
     assert len(names) == 2
+
+
+def test_a_drop_waits_for_a_connection_it_may_not_end(monkeypatch):
+    """An autovacuum worker in the database (which a role that is not a superuser cannot
+    terminate) makes DROP ... WITH (FORCE) fail for a while: the drop tries again."""
+    import psycopg
+
+    database = ThrowawayDatabase("wait", configured_url="postgres://u@127.0.0.1/db")
+    statements = []
+    refusals = [psycopg.errors.InsufficientPrivilege("must be a member of the role")] * 2
+
+    def execute(statement):
+        statements.append(statement)
+        if refusals:
+            raise refusals.pop()
+
+    monkeypatch.setattr(database, "_execute", execute)
+    database.name = "db_wait_1_abcd"
+
+    database._drop_postgres(wait_seconds=5, pause=0)
+
+    assert statements == ['DROP DATABASE IF EXISTS "db_wait_1_abcd" WITH (FORCE)'] * 3
+
+
+def test_a_drop_that_stays_refused_says_so(monkeypatch):
+    import psycopg
+
+    database = ThrowawayDatabase("wait", configured_url="postgres://u@127.0.0.1/db")
+    database.name = "db_wait_1_abcd"
+
+    def execute(statement):
+        raise psycopg.errors.ObjectInUse("being accessed by other users")
+
+    monkeypatch.setattr(database, "_execute", execute)
+
+    with pytest.raises(psycopg.errors.ObjectInUse):
+        database._drop_postgres(wait_seconds=0, pause=0)
