@@ -111,7 +111,7 @@ def ranked_page_keys(query, locale):
 
 def pages_in_order(locale, keys):
     """The pages of `keys`, in that order, checked again: one unpublished meanwhile is left out."""
-    pages = language_pages(locale).filter(pk__in=keys).specific().in_bulk()
+    pages = language_pages(locale).filter(pk__in=keys).specific().defer_streamfields().in_bulk()
     return [pages[key] for key in keys if key in pages]
 
 

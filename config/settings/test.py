@@ -1,7 +1,9 @@
 """Test runs: fast hashing, in-memory media, the immediate task backend."""
 
+import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
 from .base import VAR_DIR
@@ -45,3 +47,20 @@ ACCESSIBILITY_AUDIT_ON_PUBLISH = False
 # No background rewarm of the memo after each change (pagecache/memo.py): a test's later queries
 # and counts stay its own; tests of the rewarm call it themselves.
 MEMO_REWARM_SECONDS = env_int("MEMO_REWARM_SECONDS", 0)
+
+
+def redis_url_of_database(url, number):
+    """`url` naming Redis database `number` instead of its own."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{number}"))
+
+
+# Parallel test workers (pytest-xdist, `-n 2`) share the database server, each in a test database
+# of its own (pytest-django names them per worker), and Redis: each takes a Redis database of its
+# own too, since a test's `cache.clear()` empties its whole database.
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and XDIST_WORKER.startswith("gw"):  # noqa: F405
+    CACHES["default"]["LOCATION"] = redis_url_of_database(  # noqa: F405
+        REDIS_URL,  # noqa: F405
+        1 + int(XDIST_WORKER.removeprefix("gw")),
+    )
