@@ -240,7 +240,8 @@ class PendingVisits:
     def _drop(self, number):
         if not self.dropped:
             logger.warning(
-                "Article visits dropped: %d visitors wait to be written, the most kept",
+                "Article visits dropped: %d visitors already wait to be written (the bound); "
+                "new ones are dropped until a flush takes them",
                 len(self.pending),
             )
         self.dropped += number
