@@ -27,6 +27,17 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def forget_counted_visitors():
+    """The view counter's memory of this process (visitors noted, visitors written this hour) is
+    emptied before and after each test, as the cache is: ids of rolled-back pages are reused."""
+    from news.counter import pending_visits
+
+    pending_visits.reset()
+    yield
+    pending_visits.reset()
+
+
+@pytest.fixture(autouse=True)
 def force_login_passes_two_factor(request, monkeypatch):
     """`Client.force_login` gives a session that has passed two-step verification too, as the
     admin requires of superusers (staff/middleware.py); tests marked `password_only_login`

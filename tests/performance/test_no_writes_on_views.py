@@ -4,6 +4,10 @@ the production default (the database cache, no Redis) and on the cache the run c
 
 Each test runs inside its own transaction, so any `transaction.atomic()` a view enters (the
 database cache's writes do) shows as a SAVEPOINT among the captured statements.
+
+A counted article view (a reader's browser, not a machine) writes nothing either when visits are
+written in batches (`VIEW_COUNT_FLUSH_SECONDS` > 0, as in production): it only notes the visitor
+in the process's memory, and the flush writes the count later (news/counter.py).
 """
 
 import re
@@ -14,6 +18,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from news.counter import pending_visits
+from news.models import ArticleViewCount, NewsPage
+from tests.performance.conftest import READER
 from tests.performance.test_cold_path import WARM_QUERY_BUDGETS, url_of
 
 pytestmark = pytest.mark.django_db
@@ -111,3 +118,36 @@ def test_renditions_are_kept_in_each_process_not_in_the_shared_cache(
     assert all(pictures), "the pages showed no image: nothing was tested"
     # Per page: the claim of its render after the publish and the page stored, nothing else.
     assert sorted(shared_writes) == ["add"] * len(urls) + ["set"] * len(urls)
+
+
+@pytest.mark.parametrize("page_cache_enabled", [False, True], ids=["rendered", "from the cache"])
+@pytest.mark.parametrize("cache_in_use", ["database cache", "configured cache"])
+def test_a_counted_article_view_writes_nothing_and_the_flush_writes_its_count(
+    request, client, demo_content, settings, monkeypatch, cache_in_use, page_cache_enabled
+):
+    if cache_in_use == "database cache":
+        request.getfixturevalue("database_cache")
+    settings.PAGE_CACHE_ENABLED = page_cache_enabled
+    settings.VIEW_COUNT_FLUSH_SECONDS = 3600  # production writes every 10 s
+    article = NewsPage.objects.live().filter(locale__language_code="az").order_by("path").first()
+    assert article.url == url_of("article")
+    views_before = ArticleViewCount.objects.get(page=article).count
+    client.defaults["HTTP_USER_AGENT"] = READER
+    client.get(article.url, REMOTE_ADDR="192.0.2.1")  # renditions, memos, the stored page
+    client.get(article.url, REMOTE_ADDR="192.0.2.1")
+
+    cache_writes = record_cache_writes(caches["default"], monkeypatch)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(article.url, REMOTE_ADDR="192.0.2.2")  # a new reader: counted
+
+    assert response.status_code == 200
+    statements = [query["sql"] for query in captured.captured_queries]
+    assert [sql for sql in statements if WRITING_STATEMENT.match(sql)] == []
+    assert cache_writes == []
+    assert len(pending_visits.pending) == 2  # both readers noted, each once
+    assert ArticleViewCount.objects.get(page=article).count == views_before
+
+    pending_visits.flush()
+
+    assert ArticleViewCount.objects.get(page=article).count == views_before + 2
+    assert pending_visits.pending == {}
