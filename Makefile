@@ -20,10 +20,13 @@ run: setup migrate demo
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
-# The minimal second site (tests/minimal_site/) has its own settings module, and pytest-django
-# binds one per process: it runs as a second pytest.
+# The suite runs in TEST_WORKERS parallel processes (pytest-xdist; each has its own test database
+# and Redis database); TEST_WORKERS=0 runs it in this process. The minimal second site
+# (tests/minimal_site/) has its own settings module, and pytest-django binds one per process: it
+# runs as a second pytest.
+TEST_WORKERS ?= 2
 test: setup browser pdf-libraries lint vulnerabilities
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 	$(BIN)/pytest tests/minimal_site --ds=tests.minimal_site.settings --confcutdir=tests/minimal_site
 	$(BIN)/python -m config.demo_audit --workers 2 $(AUDIT_ARGS)
 
