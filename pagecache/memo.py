@@ -21,8 +21,12 @@ the process that committed the change recomputes, in a background thread, the an
 afresh from the database, never the old instances) under the new generation, within
 `MEMO_REWARM_SECONDS`; they go into its own memory and, with Redis, into the shared cache,
 where every other process finds them. The answers are computed from the committed data, exactly
-as a visitor's request would compute them, so nothing stale is kept. Without Redis only the
-publishing process is rewarmed; the others compute on their first visit as before.
+as a visitor's request would compute them, so nothing stale is kept. With the database cache
+(production without Redis), where a copy of each answer would cost a query to read, the rewarm
+shares what it computed as one entry per kind (`share_bundles`, at most `BUNDLE_LIMIT`
+answers): every other process reads it in one query at its first miss of the new generation
+(looking again at most once a second while there is none yet) instead of computing its
+furniture again.
 """
 
 import contextlib
@@ -53,6 +57,10 @@ logger = logging.getLogger(__name__)
 NOT_CACHED = object()
 # At most this many answers are kept in a process; past it the oldest generation's go first.
 LOCAL_LIMIT = 5000
+# With the database cache: at most this many answers in the one entry a rewarm shares, and how
+# long a process waits before it looks for a bundle again when there was none.
+BUNDLE_LIMIT = 2000
+BUNDLE_RETRY_SECONDS = 1.0
 
 _request_generation = contextvars.ContextVar("pagecache_request_generation", default=None)
 
@@ -102,11 +110,13 @@ class LocalAnswers:
     """This process's answers of the newest generation it has seen, each for a bounded time,
     with the recipes that computed them (for rewarming after a publish)."""
 
-    def __init__(self):
+    def __init__(self, kind):
+        self.kind = kind
         self.lock = threading.Lock()
         self.generation = None
         self.answers = {}  # key -> (monotonic time it expires, value)
         self.recipes = {}  # key -> Recipe, in the order the answers were first computed
+        self.bundle_tried = (None, 0.0)  # (generation, monotonic time) of the last bundle read
 
     def get(self, generation, key):
         if generation != self.generation:
@@ -139,12 +149,49 @@ class LocalAnswers:
         with self.lock:
             recipes = list(self.recipes.values())
             self.generation, self.answers, self.recipes = None, {}, {}
+            self.bundle_tried = (None, 0.0)
         return recipes
 
+    def snapshot(self, generation, limit):
+        """{key: (wall-clock time it expires, value)} of at most `limit` live answers of
+        `generation`, those computed first first."""
+        with self.lock:
+            if generation != self.generation:
+                return {}
+            monotonic, wall = time.monotonic(), time.time()
+            live = [(key, held) for key, held in self.answers.items() if held[0] > monotonic]
+        return {key: (wall + expires - monotonic, value) for key, (expires, value) in live[:limit]}
 
-local_answers = LocalAnswers()
+    def load_bundle(self, generation):
+        """Take the answers another process rewarmed for `generation` and shared as one entry
+        (`share_bundles`): one cache read, tried once a generation and again at most every
+        BUNDLE_RETRY_SECONDS while there is none; True when it brought answers."""
+        now = time.monotonic()
+        with self.lock:
+            tried_generation, tried_at = self.bundle_tried
+            if tried_generation == generation and (
+                tried_at is None or now - tried_at < BUNDLE_RETRY_SECONDS
+            ):
+                return False
+            self.bundle_tried = (generation, now)
+        try:
+            bundle = page_cache().get(bundle_key(self.kind, generation))
+        except Exception:  # noqa: BLE001 - the database cache while the database is down
+            bundle = None
+        if not bundle:
+            return False
+        with self.lock:
+            self.bundle_tried = (generation, None)  # found: never read again this generation
+        wall = time.time()
+        for key, (expires, value) in bundle.items():
+            if expires > wall:
+                self.set(generation, key, value, seconds=expires - wall)
+        return True
+
+
+local_answers = LocalAnswers("memo")
 # Answers that depend only on who may see what, or where: kept across publishes of content.
-local_visibility_answers = LocalAnswers()
+local_visibility_answers = LocalAnswers("visibility")
 
 
 class Unkept:
@@ -173,6 +220,10 @@ def memo_key(function, args):
 def shared_key(key, generation, kind="memo"):
     digest = hashlib.sha256(f"{generation}\x1f{key}".encode()).hexdigest()
     return f"pagecache:{kind}:{digest}"
+
+
+def bundle_key(kind, generation):
+    return f"pagecache:bundle:{kind}:{generation}"
 
 
 def per_language_and_generation(function):
@@ -206,6 +257,10 @@ def memoiser(function, which_generation, answers, kind):
         # Shared answers carry the wall-clock time they expire, so that a process taking one
         # keeps it no longer than the one that computed it would have.
         shares = cache_holds_copies()
+        if not shares and answers.load_bundle(current):
+            value = answers.get(current, key)
+            if value is not NOT_CACHED:
+                return value
         shared = page_cache().get(shared_key(key, current, kind)) if shares else None
         if shared is not None and shared[0] - time.time() > 0:
             expires, value = shared
@@ -224,6 +279,7 @@ def memoiser(function, which_generation, answers, kind):
         answers.set(current, key, value, seconds=seconds, recipe=recipe)
         return value
 
+    memoised.answers = answers
     return memoised
 
 
@@ -270,7 +326,27 @@ def rewarm(recipes, seconds):
                 break
             except Exception:
                 logger.exception("Rewarming %r failed; its answer is computed on demand", recipe)
+    rewarmed = {getattr(recipe.memoised, "answers", local_answers) for recipe in recipes}
+    share_bundles(numbers, rewarmed)
     return computed
+
+
+def share_bundles(numbers, which):
+    """With the database cache, which keeps no copy of each answer (a read would cost a query
+    each): the answers of `which` (LocalAnswers) held for the generations `numbers`, as one
+    entry per kind, which every other process reads in one query at its first miss of the
+    generation (`LocalAnswers.load_bundle`). With Redis each answer is shared already."""
+    if cache_holds_copies():
+        return
+    for answers in which:
+        number = numbers.visible_from if answers.kind == "visibility" else numbers.number
+        bundle = answers.snapshot(number, BUNDLE_LIMIT)
+        if not bundle:
+            continue
+        try:
+            page_cache().set(bundle_key(answers.kind, number), bundle, timeout=memo_seconds())
+        except DatabaseError:
+            logger.warning("Sharing the rewarmed memo failed: the database did not answer")
 
 
 def rewarm_in_background(recipes):

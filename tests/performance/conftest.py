@@ -1,7 +1,8 @@
 """Fixtures of the performance tests: a site with news, the page cache switched on and empty."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.management import call_command
 
 from bench.content import build_minimal_site, create_articles, ensure_news_index
 
@@ -43,3 +44,19 @@ def reader_client(client):
     """A test client that presents itself as a person's browser."""
     client.defaults["HTTP_USER_AGENT"] = READER
     return client
+
+
+@pytest.fixture
+def database_cache(settings):
+    """The production default without Redis: the database cache, renditions in memory."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+        },
+        "renditions": settings.RENDITION_CACHE,
+    }
+    call_command("createcachetable", verbosity=0)
+    caches["default"].clear()
+    yield caches["default"]
+    caches["default"].clear()

@@ -113,7 +113,7 @@ def test_the_database_cache_culls_pages_never_the_generation(settings, client, n
 
 
 def test_memoised_answers_expire_in_each_process():
-    answers = LocalAnswers()
+    answers = LocalAnswers("memo")
     answers.set(7, "menu", "old menu", seconds=0.05)
     assert answers.get(7, "menu") == "old menu"
 

@@ -10,8 +10,9 @@ from django.utils import translation
 
 from home.models import Hotline
 from pagecache import memo, purge
+from pagecache.generation import current_generation
 from pagecache.keys import bump_generation
-from pagecache.memo import local_answers, per_language_and_generation, rewarm
+from pagecache.memo import bundle_key, local_answers, memo_key, per_language_and_generation, rewarm
 from pagecache.serving import is_serving_public_site, serving_public_site
 
 pytestmark = pytest.mark.django_db
@@ -195,3 +196,104 @@ def test_after_a_publish_and_its_rewarm_a_page_renders_as_warm(
         response = client.get(url)
     assert "+994 12 111 11 11" in response.text  # rewarmed from the committed data
     assert len(first_visit.captured_queries) <= warm
+
+
+# With the database cache (production without Redis), no answer is copied to the cache one by
+# one: the rewarm shares what it computed as one entry, read by the other processes in one query.
+
+
+def test_with_the_database_cache_another_process_takes_the_rewarm_in_one_query(
+    client,
+    demo_content,
+    database_cache,
+    settings,
+    monkeypatch,
+):
+    settings.PAGE_CACHE_ENABLED = False
+    handed = []
+    monkeypatch.setattr(memo, "rewarm_in_background", handed.append)
+    bump_generation()  # nothing held from an earlier test
+    url = "/en/"
+    client.get(url)
+    warm = queries_of(client, url)
+    hotline = Hotline.objects.get(locale__language_code="en")
+    hotline.number = "+994 12 222 22 22"
+    hotline.save()
+    purge.after_commit()
+    (recipes,) = handed
+    assert rewarm(recipes, seconds=10) == len(recipes)
+    local_answers.clear()  # another process: it holds nothing of the new generation
+
+    with CaptureQueriesContext(connection) as first_visit:
+        response = client.get(url)
+    bundle_reads = [q for q in first_visit.captured_queries if "pagecache:bundle" in q["sql"]]
+
+    assert "+994 12 222 22 22" in response.text  # computed from the committed data
+    assert len(bundle_reads) == 1
+    assert len(first_visit.captured_queries) <= warm + 1  # a warm visit and the bundle's read
+
+    # Without the bundle, the same first visit computes its furniture again.
+    local_answers.clear()
+    database_cache.delete(bundle_key("memo", current_generation()))
+    assert queries_of(client, url) > warm + 3
+
+
+def test_without_a_bundle_a_process_looks_again_at_most_once_a_second(
+    database_cache,
+    monkeypatch,
+):
+    reads = []
+    real_get = database_cache.get
+
+    def get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(database_cache, "get", get)
+    bump_generation()
+    calls.clear()
+    for subject in ("a", "b", "c"):
+        describe(subject)
+    assert calls == ["a", "b", "c"]
+    assert sum("bundle" in key for key in reads) == 1
+
+    monkeypatch.setattr(memo, "BUNDLE_RETRY_SECONDS", 0)
+    describe("d")
+    assert sum("bundle" in key for key in reads) == 2
+
+
+def test_answers_of_a_bundle_past_their_time_are_not_taken(database_cache):
+    bump_generation()
+    number = current_generation()
+    with translation.override("en"):
+        fresh, stale = memo_key(describe, ("fresh",)), memo_key(describe, ("stale",))
+        database_cache.set(
+            bundle_key("memo", number),
+            {fresh: (time.time() + 30, "from the bundle"), stale: (time.time() - 1, "too old")},
+        )
+        calls.clear()
+        assert describe("fresh") == "from the bundle"
+        assert describe("stale") == "en:stale"
+    assert calls == ["stale"]
+
+
+def test_the_rewarm_shares_its_answers_only_where_the_cache_keeps_no_copy_of_each(
+    database_cache,
+    settings,
+    monkeypatch,
+):
+    bump_generation()
+    with translation.override("en"):
+        describe("menu")
+    recipes = publish()
+    rewarm(recipes, seconds=5)
+    bundle = database_cache.get(bundle_key("memo", current_generation()))
+    with translation.override("en"):
+        assert bundle[memo_key(describe, ("menu",))][1] == "en:menu"
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    from django.core.cache import caches
+
+    recipes = publish()
+    rewarm(recipes, seconds=5)
+    assert caches["default"].get(bundle_key("memo", current_generation())) is None

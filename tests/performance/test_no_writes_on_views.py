@@ -14,7 +14,6 @@ import re
 
 import pytest
 from django.core.cache import caches
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -30,22 +29,6 @@ WRITING_STATEMENT = re.compile(
 )
 CACHE_WRITES = ("set", "add", "set_many", "delete", "delete_many", "incr", "decr", "touch")
 PAGE_TYPES = sorted(WARM_QUERY_BUDGETS)
-
-
-@pytest.fixture
-def database_cache(settings):
-    """The production default without Redis: the database cache, renditions in memory."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "django_cache",
-        },
-        "renditions": settings.RENDITION_CACHE,
-    }
-    call_command("createcachetable", verbosity=0)
-    caches["default"].clear()
-    yield caches["default"]
-    caches["default"].clear()
 
 
 def record_cache_writes(cache, monkeypatch):
