@@ -34,6 +34,7 @@ import contextvars
 import functools
 import hashlib
 import logging
+import pickle
 import threading
 import time
 from typing import NamedTuple
@@ -153,14 +154,21 @@ class LocalAnswers:
         return recipes
 
     def snapshot(self, generation, limit):
-        """{key: (wall-clock time it expires, value)} of at most `limit` live answers of
+        """{key: (wall-clock time it expires, value, recipe)} of at most `limit` live answers of
         `generation`, those computed first first."""
         with self.lock:
             if generation != self.generation:
                 return {}
             monotonic, wall = time.monotonic(), time.time()
-            live = [(key, held) for key, held in self.answers.items() if held[0] > monotonic]
-        return {key: (wall + expires - monotonic, value) for key, (expires, value) in live[:limit]}
+            live = [
+                (key, expires, value, self.recipes.get(key))
+                for key, (expires, value) in self.answers.items()
+                if expires > monotonic
+            ]
+        return {
+            key: (wall + expires - monotonic, value, recipe)
+            for key, expires, value, recipe in live[:limit]
+        }
 
     def load_bundle(self, generation):
         """Take the answers another process rewarmed for `generation` and shared as one entry
@@ -183,9 +191,10 @@ class LocalAnswers:
         with self.lock:
             self.bundle_tried = (generation, None)  # found: never read again this generation
         wall = time.time()
-        for key, (expires, value) in bundle.items():
+        # With its recipe: this process rewarms the answer too when it is the one publishing.
+        for key, (expires, value, recipe) in bundle.items():
             if expires > wall:
-                self.set(generation, key, value, seconds=expires - wall)
+                self.set(generation, key, value, seconds=expires - wall, recipe=recipe)
         return True
 
 
@@ -344,7 +353,13 @@ def share_bundles(numbers, which):
         if not bundle:
             continue
         try:
-            page_cache().set(bundle_key(answers.kind, number), bundle, timeout=memo_seconds())
+            try:
+                page_cache().set(bundle_key(answers.kind, number), bundle, timeout=memo_seconds())
+            except (pickle.PicklingError, AttributeError, TypeError):
+                # A recipe that cannot be pickled (a function not reachable by its name): the
+                # answers go without recipes.
+                bundle = {key: (held[0], held[1], None) for key, held in bundle.items()}
+                page_cache().set(bundle_key(answers.kind, number), bundle, timeout=memo_seconds())
         except DatabaseError:
             logger.warning("Sharing the rewarmed memo failed: the database did not answer")
 

@@ -269,7 +269,10 @@ def test_answers_of_a_bundle_past_their_time_are_not_taken(database_cache):
         fresh, stale = memo_key(describe, ("fresh",)), memo_key(describe, ("stale",))
         database_cache.set(
             bundle_key("memo", number),
-            {fresh: (time.time() + 30, "from the bundle"), stale: (time.time() - 1, "too old")},
+            {
+                fresh: (time.time() + 30, "from the bundle", None),
+                stale: (time.time() - 1, "too old", None),
+            },
         )
         calls.clear()
         assert describe("fresh") == "from the bundle"
@@ -297,3 +300,36 @@ def test_the_rewarm_shares_its_answers_only_where_the_cache_keeps_no_copy_of_eac
     recipes = publish()
     rewarm(recipes, seconds=5)
     assert caches["default"].get(bundle_key("memo", current_generation())) is None
+
+
+def test_a_process_that_took_answers_from_a_bundle_rewarms_them_when_it_publishes(
+    database_cache,
+):
+    bump_generation()
+    with translation.override("en"):
+        describe("menu")
+    rewarm(publish(), seconds=5)  # process A publishes and shares what it held
+    local_answers.clear()  # process B
+    calls.clear()
+    with translation.override("en"):
+        assert describe("menu") == "en:menu"  # from the bundle
+    assert calls == []
+
+    assert rewarm(publish(), seconds=5) == 1  # process B publishes in turn
+    assert calls == ["menu"]
+
+
+def test_answers_whose_recipe_cannot_be_pickled_are_shared_without_it(database_cache):
+    @per_language_and_generation
+    def nested():  # not reachable by its name: its recipe cannot be pickled
+        calls.append("nested")
+        return "nested answer"
+
+    bump_generation()
+    nested()
+    rewarm(publish(), seconds=5)
+    local_answers.clear()
+    calls.clear()
+
+    assert nested() == "nested answer"  # from the bundle, without a recipe
+    assert calls == []
