@@ -16,6 +16,11 @@ unpublishing, moves, deletions: the database's `visible_from`, read on every suc
 when the claim or that row cannot be read: then each request renders for itself. A render
 that does not give a storable page drops the older version.
 
+A stored page's time runs out the same way: it is fresh for `PAGE_CACHE_SECONDS` (or
+`PAGE_CACHE_COUNTED_SECONDS`) and kept as long again, so that when a busy page's time is up
+one request renders it anew while the others get the page of the same generation (nothing at
+all changed since it was stored), instead of every concurrent request rendering it at once.
+
 Stored pages are kept with their gzip compression, made once when stored: clients that accept
 gzip get those bytes (`Content-Encoding: gzip`), the others the plain page; both carry `Vary:
 Accept-Encoding`. Only stored pages are compressed, and no stored page holds a per-visitor
@@ -109,6 +114,7 @@ def stored_entry(request, response, generation):
     compressed = gzip.compress(content, mtime=0) if len(content) >= SMALLEST_COMPRESSED else None
     return {
         "generation": generation,
+        "fresh_until": time.time() + cache_seconds_for(request),
         "content": content,
         "gzip": compressed,
         "headers": [(name, value) for name, value in response.items() if name != "Set-Cookie"],
@@ -136,20 +142,39 @@ def response_from_entry(request, entry):
     return encode(request, response, entry)
 
 
-def claim_render(key, generation):
-    """True when this request is to render the page of `generation` (nobody else is doing it,
-    or the cache cannot tell); False when another request claimed it moments ago."""
+def claim_render(key, token):
+    """True when this request is to render the page (`token`: see `render_token`), nobody else
+    doing it or the cache unable to tell; False when another request claimed it moments ago."""
     seconds = settings.PAGE_CACHE_STALE_SECONDS
-    claimed = page_cache().add(f"{key}:render:{generation}", time.time(), timeout=seconds)
+    claimed = page_cache().add(f"{key}:render:{token}", time.time(), timeout=seconds)
     return claimed is not False  # None: the cache failed, so nobody is known to render it
 
 
-def may_stand_in(entry, generation):
-    """Whether an older stored page may answer while the current one renders elsewhere: only
-    when nothing that changes who sees what happened since it was stored (the database says;
-    unreadable: no)."""
-    if entry.get("generation") is None or entry["generation"] >= generation:
+def is_fresh(entry, generation):
+    """Whether a stored page answers for `generation` without a render: stored under it and
+    its time not up (entries without a time are fresh until the cache drops them)."""
+    if entry is None or entry.get("generation") != generation:
         return False
+    return entry.get("fresh_until") is None or time.time() < entry["fresh_until"]
+
+
+def render_token(entry, generation):
+    """What a render claim is for: the generation, and for a page whose time ran out under the
+    same generation, that page's time too (each expiry is claimed once)."""
+    if entry.get("generation") == generation:
+        return f"{generation}:{entry.get('fresh_until')}"
+    return str(generation)
+
+
+def may_stand_in(entry, generation):
+    """Whether an older stored page may answer while the current one renders elsewhere: one
+    of the same generation whose time ran out (nothing changed since it was stored), or of an
+    older one when nothing that changes who sees what happened since (the database says;
+    unreadable: no)."""
+    if entry.get("generation") is None or entry["generation"] > generation:
+        return False
+    if entry["generation"] == generation:
+        return True
     oldest_visible = visible_from()
     return oldest_visible is not None and entry["generation"] >= oldest_visible
 
@@ -186,13 +211,13 @@ class PageCacheMiddleware:
 
         key = page_cache_key(request)
         entry = page_cache().get(key)
-        if entry is not None and entry.get("generation") == generation:
+        if is_fresh(entry, generation):
             return self.answer_from(request, entry, "hit")
-        older = entry if entry is not None and entry.get("generation", 0) < generation else None
+        older = entry if entry is not None and entry.get("generation", 0) <= generation else None
         if (
             older is not None
             and settings.PAGE_CACHE_STALE_SECONDS > 0
-            and not claim_render(key, generation)
+            and not claim_render(key, render_token(older, generation))
             and may_stand_in(older, generation)
         ):
             response = self.answer_from(request, older, "stale")
@@ -215,8 +240,9 @@ class PageCacheMiddleware:
         patch_vary_headers(response, ["Cookie"])
         stored = stored_entry(request, response, generation)
         if entry is None or entry.get("generation", 0) <= generation:
-            # A request that began before a purge never replaces the newer page.
-            page_cache().set(key, stored, timeout=seconds)
+            # A request that began before a purge never replaces the newer page. Kept twice as
+            # long as it is fresh: the second half only to stand in while it renders anew.
+            page_cache().set(key, stored, timeout=2 * seconds)
         response = encode(request, response, stored)
         response[CACHE_STATUS_HEADER] = "miss"
         return response

@@ -179,3 +179,101 @@ def test_a_failed_render_stops_the_older_page_standing_in(page_cache, article, f
 
     assert renders.count == 1
     assert after["X-Page-Cache"] == "miss"
+
+
+class Clock:
+    """The middleware's clock, moved forward by hand."""
+
+    def __init__(self):
+        import time
+
+        self.now = time.time()
+
+    def time(self):
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    clock = Clock()
+    monkeypatch.setattr(page_cache_middleware, "time", clock)
+    return clock
+
+
+def test_when_a_busy_page_is_out_of_time_one_request_renders_it_anew(
+    page_cache, article, settings, clock
+):
+    """No publish, only the page's time up: the requests meanwhile get the page stored (of the
+    same generation), so that a page's expiry never sends every visitor to render it at once."""
+    stored_before_a_change(article.url)
+    clock.now += settings.PAGE_CACHE_SECONDS + 1
+    renders = Renders(lambda: serve_through_cache(renders, article.url))
+
+    first = serve_through_cache(renders, article.url)
+
+    assert renders.count == 1
+    meanwhile = renders.answers_meanwhile[0]
+    assert meanwhile["X-Page-Cache"] == "stale"
+    assert OLD_TEXT in meanwhile.content.decode()
+    assert meanwhile["Cache-Control"] == "private, no-cache"
+    assert first["X-Page-Cache"] == "miss"
+    after = serve_through_cache(renders, article.url)
+    assert after["X-Page-Cache"] == "hit"
+    assert "Render number 1" in after.content.decode()
+
+
+def test_a_page_is_fresh_for_its_seconds_and_kept_as_long_again_to_stand_in(
+    client, page_cache, article, settings, clock, monkeypatch
+):
+    """An article (which shows its view count) for PAGE_CACHE_COUNTED_SECONDS, other pages
+    for PAGE_CACHE_SECONDS; each kept twice that long."""
+    stored = []
+    set_entry = page_cache.set
+
+    def recording_set(key, value, timeout, **kwargs):
+        if isinstance(value, dict) and "fresh_until" in value:
+            stored.append((timeout, value["fresh_until"] - clock.now))
+        return set_entry(key, value, timeout, **kwargs)
+
+    monkeypatch.setattr(page_cache, "set", recording_set)
+    home = article.get_parent().get_parent()
+
+    assert client.get(article.url)["X-Page-Cache"] == "miss"
+    assert client.get(home.url)["X-Page-Cache"] == "miss"
+
+    counted, other = settings.PAGE_CACHE_COUNTED_SECONDS, settings.PAGE_CACHE_SECONDS
+    assert stored == [(2 * counted, counted), (2 * other, other)]
+    clock.now += counted - 1
+    assert client.get(article.url)["X-Page-Cache"] == "hit"
+    clock.now += 2
+    assert client.get(article.url)["X-Page-Cache"] == "miss"
+    assert client.get(home.url)["X-Page-Cache"] == "hit"
+
+
+def test_each_expiry_is_claimed_once(page_cache, article, settings, clock):
+    """The next time the page is out of time, one request renders it again (the claim of the
+    previous expiry does not stop it), and the others get the page meanwhile."""
+    stored_before_a_change(article.url)
+    for expiry in (1, 2):
+        clock.now += settings.PAGE_CACHE_SECONDS + 1
+        renders = Renders()
+        renders.during_first_render = lambda view=renders: serve_through_cache(view, article.url)
+        first = serve_through_cache(renders, article.url)
+        assert first["X-Page-Cache"] == "miss", expiry
+        assert renders.count == 1
+        assert renders.answers_meanwhile[0]["X-Page-Cache"] == "stale"
+
+
+def test_an_out_of_time_page_is_not_served_when_the_cache_cannot_claim_its_render(
+    page_cache, article, settings, clock, monkeypatch
+):
+    stored_before_a_change(article.url)
+    clock.now += settings.PAGE_CACHE_SECONDS + 1
+    monkeypatch.setattr(caches["default"], "add", lambda *args, **kwargs: None)
+    renders = Renders(lambda: serve_through_cache(renders, article.url))
+
+    serve_through_cache(renders, article.url)
+
+    assert renders.count == 2
+    assert renders.answers_meanwhile[0]["X-Page-Cache"] == "miss"
+    assert OLD_TEXT not in renders.answers_meanwhile[0].content.decode()
