@@ -51,7 +51,7 @@ STORAGES = {
 if not REDIS_URL:  # noqa: F405
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "pagecache.dbcache.DatabaseCache",
             "LOCATION": "django_cache",
             "OPTIONS": {
                 # Every page variant (3 languages x preference variants x pages) with room to

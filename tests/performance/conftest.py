@@ -51,7 +51,7 @@ def database_cache(settings):
     """The production default without Redis: the database cache, renditions in memory."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "pagecache.dbcache.DatabaseCache",
             "LOCATION": "django_cache",
         },
         "renditions": settings.RENDITION_CACHE,

@@ -93,9 +93,9 @@ def test_clearing_or_culling_the_cache_never_starts_a_new_generation(page_cache,
 def test_the_database_cache_culls_pages_never_the_generation(settings, client, news_site):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "pagecache.dbcache.DatabaseCache",
             "LOCATION": "pagecache_cull_test",
-            "OPTIONS": {"MAX_ENTRIES": 6, "CULL_FREQUENCY": 2},
+            "OPTIONS": {"MAX_ENTRIES": 6, "CULL_FREQUENCY": 2, "CULL_CHECK_WRITES": 1},
         }
     }
     settings.PAGE_CACHE_ENABLED = True

@@ -1,0 +1,96 @@
+"""The database cache (production without Redis), each write one statement.
+
+Django's `DatabaseCache` counts the table's rows, then reads the key and inserts or updates
+it in a transaction, on every `set` and `add`: four or five statements and a write
+transaction per stored page (on SQLite, `BEGIN IMMEDIATE`, which waits for every other
+writer). Here, on SQLite and PostgreSQL:
+
+- `set` is one upsert (`INSERT … ON CONFLICT (cache_key) DO UPDATE`);
+- `add` is one upsert that replaces only an expired row (`… DO UPDATE … WHERE expires < now`):
+  the row count says whether the key was added, atomically, as a render claim needs;
+- the rows are counted (and, past `MAX_ENTRIES`, culled as Django does) on every
+  `CULL_CHECK_WRITES`th write of a process (an option, 50 unless given), not on each: the
+  table can hold that many more rows per process than `MAX_ENTRIES` before the next count.
+
+A write that fails is reported as not done (False), as Django's backend does; inside a
+caller's transaction it runs in a savepoint, so that the failure does not break that
+transaction. On other databases, and for `touch`, Django's own way.
+"""
+
+import base64
+import itertools
+import pickle
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
+from django.db import DatabaseError, connections, router, transaction
+from django.utils.timezone import now as tz_now
+
+UPSERT_VENDORS = ("sqlite", "postgresql")
+CULL_CHECK_WRITES = 50
+
+
+class DatabaseCache(DjangoDatabaseCache):
+    def __init__(self, table, params):
+        super().__init__(table, params)
+        options = params.get("OPTIONS", {})
+        self._cull_check_writes = int(options.get("CULL_CHECK_WRITES", CULL_CHECK_WRITES))
+        self._writes = itertools.count(1)
+
+    def _base_set(self, mode, key, value, timeout=DEFAULT_TIMEOUT):
+        db = router.db_for_write(self.cache_model_class)
+        connection = connections[db]
+        if mode == "touch" or connection.vendor not in UPSERT_VENDORS:
+            return super()._base_set(mode, key, value, timeout)
+        now = tz_now().replace(microsecond=0)
+        if next(self._writes) % self._cull_check_writes == 0:
+            self._cull_if_full(db, connection, now)
+        timeout = self.get_backend_timeout(timeout)
+        if timeout is None:
+            expires = datetime.max
+        else:
+            expires = datetime.fromtimestamp(timeout, tz=UTC if settings.USE_TZ else None)
+        expires = connection.ops.adapt_datetimefield_value(expires.replace(microsecond=0))
+        pickled = pickle.dumps(value, self.pickle_protocol)
+        encoded = base64.b64encode(pickled).decode("latin1")  # the column holds text
+        quote_name = connection.ops.quote_name
+        table = quote_name(self._table)
+        key_column, value_column, expires_column = map(
+            quote_name, ("cache_key", "value", "expires")
+        )
+        sql = (
+            f"INSERT INTO {table} ({key_column}, {value_column}, {expires_column}) "
+            "VALUES (%s, %s, %s) "
+            f"ON CONFLICT ({key_column}) DO UPDATE SET {value_column} = EXCLUDED.{value_column}, "
+            f"{expires_column} = EXCLUDED.{expires_column}"
+        )
+        params = [key, encoded, expires]
+        if mode == "add":
+            sql += f" WHERE {table}.{expires_column} < %s"
+            params.append(connection.ops.adapt_datetimefield_value(now))
+        try:
+            with self._protected(connection, db), connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                return cursor.rowcount > 0
+        except DatabaseError:
+            return False  # as Django's backend: a write that fails is a write not done
+
+    @staticmethod
+    def _protected(connection, db):
+        """A savepoint inside a caller's transaction (a failed statement would otherwise
+        break it); nothing more outside one (the statement commits by itself)."""
+        if connection.in_atomic_block:
+            return transaction.atomic(using=db)
+        return transaction.mark_for_rollback_on_error(using=db)
+
+    def _cull_if_full(self, db, connection, now):
+        try:
+            with self._protected(connection, db), connection.cursor() as cursor:
+                cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(self._table)}")
+                rows = cursor.fetchone()[0]
+                if rows > self._max_entries:
+                    self._cull(db, cursor, now, rows)
+        except DatabaseError:
+            pass  # counted again at the next check
