@@ -10,6 +10,7 @@ from django.utils.translation import get_language, get_language_from_path, overr
 from wagtail.models import Locale, Page
 
 from core.content_language import default_language_code
+from core.root_paths import with_root_paths
 from pagecache.memo import per_language_and_generation
 
 LANGUAGE_NAMES = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
@@ -117,7 +118,7 @@ def _page_alternates(page, site):
         .select_related("locale")
     )
     for translation in translations:
-        url = translation.get_url(current_site=site)
+        url = with_root_paths(translation).get_url(current_site=site)
         if url:
             urls[translation.locale.language_code] = url
     return _ordered(urls, page.locale.language_code)

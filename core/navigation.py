@@ -9,10 +9,11 @@ from dataclasses import dataclass, replace
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from core.content_language import active_language_code
 from core.languages import foreign_content_language
+from core.root_paths import with_root_paths
 from core.untranslated_text import remember_untranslated_strings, title_language
 from pagecache.memo import per_language_and_generation
 
@@ -58,15 +59,8 @@ class MenuLink:
     is_ancestor: bool = False
 
 
-@per_language_and_generation
-def site_root_paths():
-    """Wagtail's root paths of the sites, which it otherwise reads from the cache anew for
-    every page it makes a URL for without a request (a query each on the database cache)."""
-    return Site.get_site_root_paths()
-
-
 def link_to(page, site, title="", description=""):
-    page._wagtail_cached_site_root_paths = site_root_paths()  # where Wagtail keeps its copy
+    with_root_paths(page)
     return MenuLink(
         pk=page.pk,
         path=page.path,

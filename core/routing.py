@@ -30,6 +30,7 @@ from wagtail.models import Page, Site
 from wagtail.models.sites import get_site_for_hostname
 
 from core.content_language import active_language_code
+from core.root_paths import with_root_paths
 from core.visibility import public
 from pagecache.memo import Unkept, per_language_and_generation, per_language_and_visibility
 
@@ -188,6 +189,7 @@ def fast_route(request, site, path):
     if page.url_path != named or page.depth != depth or not page.path.startswith(root.path):
         return NotImplemented  # the memo is older than the tree: let Wagtail walk it
     root_depth = root.depth
+    with_root_paths(page)  # its own URL (canonical link, feeds) without a cache read
     try:
         return page.route(request, components[depth - root_depth :])
     except Http404:
@@ -202,6 +204,7 @@ def serve_related(model):
 def serve(request, path):
     """Wagtail's page view, with the site and the page found by the shortcut above."""
     site = find_site(request)
+    with_root_paths(request)  # for the URLs the templates make with the request
     if site is not None and not hasattr(request, "_wagtail_route_for_request"):
         route = fast_route(request, site, path)
         if route is not NotImplemented:

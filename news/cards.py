@@ -12,7 +12,7 @@ its articles again.
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from core.navigation import site_root_paths
+from core.root_paths import with_root_paths
 from core.untranslated_text import remember_untranslated_strings
 from pagecache.memo import per_language_and_generation
 
@@ -40,10 +40,8 @@ def card_items(site, article_ids, locale):
     """The list items (`<li>`) of the cards of `article_ids` (a tuple, in list order), their
     links made for `site`."""
     articles = card_articles(article_ids, locale)
-    root_paths = site_root_paths()
     for article in articles:
-        article._wagtail_cached_site_root_paths = root_paths  # where Wagtail keeps its copy
-        article.card_url = article.get_url(current_site=site)
+        article.card_url = with_root_paths(article).get_url(current_site=site)
     return render_to_string("news/includes/card_items.html", {"articles": articles})
 
 

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
-from django.db import DatabaseError, connections, router, transaction
+from django.db import DatabaseError, connections, models, router, transaction
 from django.utils.timezone import now as tz_now
 
 UPSERT_VENDORS = ("sqlite", "postgresql")
@@ -94,3 +94,44 @@ class DatabaseCache(DjangoDatabaseCache):
                     self._cull(db, cursor, now, rows)
         except DatabaseError:
             pass  # counted again at the next check
+
+    def get_beside(self, key, model, pk, fields):
+        """(`fields` of `model`'s row `pk`, the value under `key` or None) in one statement; the
+        row is None when it is missing. The row's table must be in the cache's database."""
+        db = router.db_for_read(self.cache_model_class)
+        if router.db_for_read(model) != db:
+            raise ValueError(f"{model._meta.label} is not in the cache's database")
+        connection = connections[db]
+        quote_name = connection.ops.quote_name
+        columns = ", ".join(
+            f"row.{quote_name(model._meta.get_field(name).column)}" for name in fields
+        )
+        sql = (
+            f"SELECT {columns}, entry.{quote_name('value')}, entry.{quote_name('expires')} "
+            f"FROM {quote_name(model._meta.db_table)} row "
+            f"LEFT JOIN {quote_name(self._table)} entry ON entry.{quote_name('cache_key')} = %s "
+            f"WHERE row.{quote_name(model._meta.pk.column)} = %s"
+        )
+        key = self.make_and_validate_key(key)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [key, pk])
+            found = cursor.fetchone()
+        if found is None:
+            return None, None
+        *row, value, expires = found
+        return tuple(row), self._decoded(connection, value, expires)
+
+    @staticmethod
+    def _decoded(connection, value, expires):
+        """A row's value as `get` reads it; None when there is none or its time is up."""
+        if value is None:
+            return None
+        expression = models.Expression(output_field=models.DateTimeField())
+        for converter in connection.ops.get_db_converters(
+            expression
+        ) + expression.get_db_converters(connection):
+            expires = converter(expires, expression, connection)
+        if expires < tz_now():
+            return None  # left for `get` or the cull to delete
+        value = connection.ops.process_clob(value)
+        return pickle.loads(base64.b64decode(value.encode()))  # noqa: S301 - our own rows, as Django's backend

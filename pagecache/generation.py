@@ -60,7 +60,7 @@ def fresh_generation():
 
 class Generations(NamedTuple):
     """The row's two numbers: the content generation, and the generation of the last change
-    to who may see what, or where (`visible_from`, see `bump_now`)."""
+    to who may see what, or where (`visible_from`, see `bump_now`). Named as the row's fields."""
 
     number: int
     visible_from: int
@@ -103,6 +103,27 @@ def current_generations():
             copy = tuple(numbers)
             cache.add(GENERATION_COPY_KEY, copy, timeout=settings.GENERATION_COPY_SECONDS)
     return numbers
+
+
+def generations_and_entry(key):
+    """Both generations and the page cache's entry under `key` (None: none stored, or not
+    read because the generations could not be). On the database cache, one statement reads
+    both, the row and the entry (a page-cache hit costs that one statement); elsewhere the
+    generations as `current_generations` reads them, and the entry from the cache."""
+    from .dbcache import DatabaseCache
+
+    cache = page_cache()
+    if isinstance(cache, DatabaseCache):
+        try:
+            numbers, entry = cache.get_beside(key, ContentGeneration, ROW_ID, Generations._fields)
+        except DatabaseError:
+            return None, None  # the database is down, and the cache with it
+        if numbers is not None:
+            return Generations(*numbers), entry
+    generations = current_generations()
+    if generations is None:
+        return None, None
+    return generations, cache.get(key)
 
 
 def current_generation():

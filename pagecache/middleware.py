@@ -35,7 +35,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from .generation import current_generations, visible_from
+from .generation import current_generations, generations_and_entry, visible_from
 from .keys import meaningful_query, page_cache, page_cache_key
 from .memo import generation_for_request
 from .serving import serving_public_site
@@ -199,18 +199,20 @@ class PageCacheMiddleware:
         drop_tracking_parameters(request)
         # One generation for the whole request: the memoised menus and snippets of its templates
         # (memo.py) are looked up without asking the cache for the generation again.
-        generations = current_generations()
+        if request_may_use_cache(request):
+            key = page_cache_key(request)
+            generations, entry = generations_and_entry(key)
+        else:
+            key, generations, entry = None, current_generations(), None
         generation = None if generations is None else generations.number
         with generation_for_request(generations), serving_public_site():
-            return self.serve(request, generation)
+            return self.serve(request, generation, key, entry)
 
-    def serve(self, request, generation):
-        if generation is None or not request_may_use_cache(request):
+    def serve(self, request, generation, key, entry):
+        if generation is None or key is None:
             response = self.get_response(request)
             return self.mark_not_shared(request, response)
 
-        key = page_cache_key(request)
-        entry = page_cache().get(key)
         if is_fresh(entry, generation):
             return self.answer_from(request, entry, "hit")
         older = entry if entry is not None and entry.get("generation", 0) <= generation else None

@@ -134,3 +134,55 @@ def test_a_page_miss_on_the_database_cache_stores_the_page_in_one_write(
     assert len(cache_writes) == 1
     assert cache_writes[0].lstrip().upper().startswith("INSERT")
     assert client.get(article.url)["X-Page-Cache"] == "hit"
+
+
+def test_on_the_database_cache_a_page_hit_is_one_statement(database_cache, client, article):
+    """The generation and the stored page are read together."""
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(article.url)
+
+    assert response["X-Page-Cache"] == "hit"
+    assert len(captured.captured_queries) == 1
+
+
+def test_the_combined_read_sees_a_publish_at_once(database_cache, client, article):
+    first = client.get(article.url)
+    article.title = "A title published a moment ago"
+    article.save_revision().publish()
+
+    after = client.get(article.url)
+
+    assert first["X-Page-Cache"] == "miss"
+    assert after["X-Page-Cache"] == "miss"
+    assert "A title published a moment ago" in after.content.decode()
+
+
+def test_when_the_combined_read_fails_the_page_is_rendered_and_not_stored(
+    database_cache, client, article, monkeypatch
+):
+    from django.db import OperationalError
+
+    from pagecache.dbcache import DatabaseCache as Backend
+
+    client.get(article.url)
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("the database is down")
+
+    monkeypatch.setattr(Backend, "get_beside", unreachable)
+    response = client.get(article.url)
+
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "bypass"
+    assert "private" in response["Cache-Control"]
+
+
+def test_without_the_generation_row_the_first_request_creates_it(database_cache, client, article):
+    from pagecache.models import ContentGeneration
+
+    ContentGeneration.objects.all().delete()
+
+    assert client.get(article.url)["X-Page-Cache"] == "miss"
+    assert ContentGeneration.objects.count() == 1
+    assert client.get(article.url)["X-Page-Cache"] == "hit"
