@@ -23,12 +23,13 @@ import pickle
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, default_key_func
 from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
 from django.db import DatabaseError, connections, models, router, transaction
 from django.utils.timezone import now as tz_now
 
 UPSERT_VENDORS = ("sqlite", "postgresql")
+NOT_READ = object()
 CULL_CHECK_WRITES = 50
 
 
@@ -95,31 +96,49 @@ class DatabaseCache(DjangoDatabaseCache):
         except DatabaseError:
             pass  # counted again at the next check
 
-    def get_beside(self, key, model, pk, fields):
-        """(`fields` of `model`'s row `pk`, the value under `key` or None) in one statement; the
-        row is None when it is missing. The row's table must be in the cache's database."""
+    def get_beside(self, key, model, pk, fields, keyed_by=None):
+        """(`fields` of `model`'s row `pk`, the value under `key`, the value under `keyed_by`'s
+        key) in one statement; the row None when it is missing. `keyed_by`: (key prefix, field,
+        value): the key is the prefix followed by the row's field, read unless the field holds
+        that value (the third value is NOT_READ then, or when `keyed_by` is None). The row's
+        table must be in the cache's database."""
         db = router.db_for_read(self.cache_model_class)
         if router.db_for_read(model) != db:
             raise ValueError(f"{model._meta.label} is not in the cache's database")
         connection = connections[db]
         quote_name = connection.ops.quote_name
-        columns = ", ".join(
-            f"row.{quote_name(model._meta.get_field(name).column)}" for name in fields
-        )
+        value, expires, cache_key = map(quote_name, ("value", "expires", "cache_key"))
+
+        def column(name):
+            return f"source.{quote_name(model._meta.get_field(name).column)}"
+
+        selected = [column(name) for name in fields] + [f"entry.{value}", f"entry.{expires}"]
+        joins = f"LEFT JOIN {quote_name(self._table)} entry ON entry.{cache_key} = %s "
+        params = [self.make_and_validate_key(key)]
+        prefixed = keyed_by is not None and self.key_func is default_key_func
+        if prefixed:
+            prefix, field, skipped = keyed_by
+            selected += [f"other.{value}", f"other.{expires}", f"{column(field)} <> %s"]
+            joins += (
+                f"LEFT JOIN {quote_name(self._table)} other ON other.{cache_key} = "
+                f"%s || CAST({column(field)} AS TEXT) AND {column(field)} <> %s "
+            )
+            params = [skipped, *params, self.make_and_validate_key(prefix), skipped]
         sql = (
-            f"SELECT {columns}, entry.{quote_name('value')}, entry.{quote_name('expires')} "
-            f"FROM {quote_name(model._meta.db_table)} row "
-            f"LEFT JOIN {quote_name(self._table)} entry ON entry.{quote_name('cache_key')} = %s "
-            f"WHERE row.{quote_name(model._meta.pk.column)} = %s"
+            f"SELECT {', '.join(selected)} FROM {quote_name(model._meta.db_table)} source "
+            f"{joins}WHERE source.{quote_name(model._meta.pk.column)} = %s"
         )
-        key = self.make_and_validate_key(key)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [key, pk])
+            cursor.execute(sql, [*params, pk])
             found = cursor.fetchone()
         if found is None:
-            return None, None
-        *row, value, expires = found
-        return tuple(row), self._decoded(connection, value, expires)
+            return None, None, NOT_READ
+        row, found = tuple(found[: len(fields)]), found[len(fields) :]
+        entry = self._decoded(connection, *found[:2])
+        other = NOT_READ
+        if prefixed and found[4]:
+            other = self._decoded(connection, *found[2:4])
+        return row, entry, other
 
     @staticmethod
     def _decoded(connection, value, expires):

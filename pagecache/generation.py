@@ -105,25 +105,30 @@ def current_generations():
     return numbers
 
 
-def generations_and_entry(key):
-    """Both generations and the page cache's entry under `key` (None: none stored, or not
-    read because the generations could not be). On the database cache, one statement reads
-    both, the row and the entry (a page-cache hit costs that one statement); elsewhere the
-    generations as `current_generations` reads them, and the entry from the cache."""
-    from .dbcache import DatabaseCache
+def generations_and_entry(key, bundle_prefix=None, bundle_known=None):
+    """Both generations, the page cache's entry under `key` (None: none stored, or not read
+    because the generations could not be) and, when `bundle_prefix` is given, the entry under
+    that prefix followed by the content generation, unless the generation is `bundle_known`
+    (dbcache.NOT_READ when not read). On the database cache, one statement reads them all (a
+    page-cache hit costs that one statement); elsewhere the generations as
+    `current_generations` reads them, and the entry from the cache (never the bundle)."""
+    from .dbcache import NOT_READ, DatabaseCache
 
     cache = page_cache()
     if isinstance(cache, DatabaseCache):
+        bundle = None if bundle_prefix is None else (bundle_prefix, "number", bundle_known)
         try:
-            numbers, entry = cache.get_beside(key, ContentGeneration, ROW_ID, Generations._fields)
+            numbers, entry, other = cache.get_beside(
+                key, ContentGeneration, ROW_ID, Generations._fields, keyed_by=bundle
+            )
         except DatabaseError:
-            return None, None  # the database is down, and the cache with it
+            return None, None, NOT_READ  # the database is down, and the cache with it
         if numbers is not None:
-            return Generations(*numbers), entry
+            return Generations(*numbers), entry, other
     generations = current_generations()
     if generations is None:
-        return None, None
-    return generations, cache.get(key)
+        return None, None, NOT_READ
+    return generations, cache.get(key), NOT_READ
 
 
 def current_generation():

@@ -170,6 +170,28 @@ class LocalAnswers:
             for key, expires, value, recipe in live[:limit]
         }
 
+    def known_bundle_generation(self):
+        """The generation whose bundle this process has read or looked for (-1: none)."""
+        known = self.bundle_tried[0]
+        return -1 if known is None else known
+
+    def take_bundle(self, generation, bundle):
+        """A bundle of `generation` read along with the page (dbcache.get_beside), or None
+        when there was none (looked for again as `load_bundle` says)."""
+        with self.lock:
+            if self.bundle_tried[0] == generation:
+                return
+            self.bundle_tried = (generation, None if bundle else time.monotonic())
+        if bundle:
+            self.load(generation, bundle)
+
+    def load(self, generation, bundle):
+        wall = time.time()
+        # With its recipe: this process rewarms the answer too when it is the one publishing.
+        for key, (expires, value, recipe) in bundle.items():
+            if expires > wall:
+                self.set(generation, key, value, seconds=expires - wall, recipe=recipe)
+
     def load_bundle(self, generation):
         """Take the answers another process rewarmed for `generation` and shared as one entry
         (`share_bundles`): one cache read, tried once a generation and again at most every
@@ -190,11 +212,7 @@ class LocalAnswers:
             return False
         with self.lock:
             self.bundle_tried = (generation, None)  # found: never read again this generation
-        wall = time.time()
-        # With its recipe: this process rewarms the answer too when it is the one publishing.
-        for key, (expires, value, recipe) in bundle.items():
-            if expires > wall:
-                self.set(generation, key, value, seconds=expires - wall, recipe=recipe)
+        self.load(generation, bundle)
         return True
 
 

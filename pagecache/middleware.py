@@ -35,9 +35,10 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from .dbcache import NOT_READ
 from .generation import current_generations, generations_and_entry, visible_from
 from .keys import meaningful_query, page_cache, page_cache_key
-from .memo import generation_for_request
+from .memo import bundle_key, generation_for_request, local_answers
 from .serving import serving_public_site
 
 CACHE_STATUS_HEADER = "X-Page-Cache"
@@ -201,7 +202,13 @@ class PageCacheMiddleware:
         # (memo.py) are looked up without asking the cache for the generation again.
         if request_may_use_cache(request):
             key = page_cache_key(request)
-            generations, entry = generations_and_entry(key)
+            # On the database cache, the rewarm bundle of a new generation (memo.py) comes in
+            # the same statement as the generation and the page.
+            generations, entry, bundle = generations_and_entry(
+                key, bundle_key(local_answers.kind, ""), local_answers.known_bundle_generation()
+            )
+            if bundle is not NOT_READ and generations is not None:
+                local_answers.take_bundle(generations.number, bundle)
         else:
             key, generations, entry = None, current_generations(), None
         generation = None if generations is None else generations.number

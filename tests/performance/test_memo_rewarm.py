@@ -238,6 +238,51 @@ def test_with_the_database_cache_another_process_takes_the_rewarm_in_one_query(
     assert queries_of(client, url) > warm + 3
 
 
+def test_with_the_page_cache_the_bundle_comes_in_the_statement_that_reads_the_page(
+    client,
+    demo_content,
+    database_cache,
+    settings,
+    monkeypatch,
+):
+    """The first request of a new generation in a process reads the generation, its page and
+    the rewarm bundle in one statement; the render then needs no furniture query."""
+    handed = []
+    monkeypatch.setattr(memo, "rewarm_in_background", handed.append)
+    bump_generation()
+    url = "/en/"
+    settings.PAGE_CACHE_ENABLED = False
+    client.get(url)
+    warm = queries_of(client, url)  # the memo warm, no page cache: the generation and the page
+    settings.PAGE_CACHE_ENABLED = True
+    client.get(url)  # stored
+    hotline = Hotline.objects.get(locale__language_code="en")
+    hotline.number = "+994 12 333 33 33"
+    hotline.save()
+    purge.after_commit()
+    (recipes,) = handed
+    assert rewarm(recipes, seconds=10) == len(recipes)
+    local_answers.clear()  # another process: it holds nothing of the new generation
+
+    with CaptureQueriesContext(connection) as first_visit:
+        response = client.get(url)
+    # The test's transaction wraps each cache write in a savepoint, which is not counted.
+    statements = [
+        query["sql"]
+        for query in first_visit.captured_queries
+        if not query["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+    ]
+    with_bundle = [sql for sql in statements if "pagecache:bundle" in sql]
+
+    assert response["X-Page-Cache"] == "miss"
+    assert "+994 12 333 33 33" in response.text  # computed from the committed data
+    assert len(with_bundle) == 1
+    assert "pagecache_contentgeneration" in with_bundle[0]  # the generation's statement
+    # A warm render's statements, less its generation read, plus the one combined read, the
+    # render claim and the page's store.
+    assert len(statements) <= warm - 1 + 3
+
+
 def test_without_a_bundle_a_process_looks_again_at_most_once_a_second(
     database_cache,
     monkeypatch,
