@@ -2,18 +2,32 @@
 
 Wagtail reads them from the default cache for every page it makes a URL for without a request
 (`page.url`, `get_url(current_site=…)`), and keeps them on the page or request it was given:
-a query each on the database cache. Here they are read once per language and generation, and
-put where Wagtail looks for its copy.
+a query each on the database cache. Here they are memoised per language and generation (for
+a site alone on its installation, taken from the query that routing makes anyway) and put
+where Wagtail looks for its copy.
 """
 
+from django.conf import settings
 from wagtail.models import Site
+from wagtail.models.sites import SiteRootPath
 
 from pagecache.memo import per_language_and_generation
 
 
 @per_language_and_generation
 def site_root_paths():
-    return Site.get_site_root_paths()
+    """As `Site.get_site_root_paths()`; for a site alone on its installation, built from the
+    root's translations that routing reads anyway (no query of its own)."""
+    from core.routing import all_sites, localized_site_root  # routing needs this module
+
+    sites = all_sites()
+    if len(sites) != 1 or not settings.WAGTAIL_I18N_ENABLED:
+        return Site.get_site_root_paths()
+    (site,) = sites
+    return [
+        SiteRootPath(site.id, url_path, site.root_url, language)
+        for url_path, language in localized_site_root(site).translations
+    ]
 
 
 def with_root_paths(page_or_request):

@@ -59,11 +59,14 @@ def site_for_host(hostname, port):
 @dataclass(frozen=True)
 class SiteRoot:
     """The site's root page, its live version in the active language (the language's home
-    page, None where it has none) and that home page's menu pages (live, public, in menus)."""
+    page, None where it has none), that home page's menu pages (live, public, in menus) and
+    the root's translations in every language, live or not (url_path, language code: where
+    Wagtail's site root paths come from)."""
 
     root: Page
     home: Page | None
     menu: list
+    translations: tuple = ()
 
 
 @per_language_and_generation
@@ -80,7 +83,10 @@ def localized_site_root(site):
         .filter(parent_path__in=homes.values("path"))
     )
     pages = Page.objects.filter(
-        Q(pk=site.root_page_id) | Q(pk__in=homes.values("pk")) | Q(pk__in=menu.values("pk"))
+        Q(pk=site.root_page_id)
+        | Q(translation_key__in=root_key)
+        | Q(pk__in=homes.values("pk"))
+        | Q(pk__in=menu.values("pk"))
     )
     pages = list(pages.select_related("locale", "alias_of__locale").order_by("path"))
     root = next(page for page in pages if page.pk == site.root_page_id)
@@ -93,7 +99,20 @@ def localized_site_root(site):
         None,
     )
     menu = [page for page in pages if home and page.depth == home.depth + 1]
-    return SiteRoot(root, home, [page for page in menu if page.path.startswith(home.path)])
+    translations = tuple(
+        (page.url_path, page.locale.language_code)
+        for page in pages
+        if page.translation_key == root.translation_key
+    )
+    return SiteRoot(
+        root, home, [page for page in menu if page.path.startswith(home.path)], translations
+    )
+
+
+@per_language_and_visibility
+def all_sites():
+    """Every site (without their root pages), as sites change only with a new visibility."""
+    return list(Site.objects.order_by("pk"))
 
 
 @per_language_and_generation
