@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count
+from django.db.models import Aggregate, CharField, Count, OuterRef, Subquery
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from django.utils.translation import gettext as _
@@ -122,12 +122,19 @@ def paginate(articles, page_value, count=None):
 
 
 @per_language_and_generation
+def all_categories():
+    """Every language's categories, in name order (a few dozen rows); kept until the next
+    change (categories are snippets: saving one starts a new generation)."""
+    return list(NewsCategory.objects.all())
+
+
+@per_language_and_generation
 def categories_of(locale_id):
-    """A language's categories by translation key, in name order; kept until the next change
-    (categories are snippets: saving one starts a new generation)."""
+    """A language's categories by translation key, in name order."""
     return {
         category.translation_key: category
-        for category in NewsCategory.objects.filter(locale_id=locale_id)
+        for category in all_categories()
+        if category.locale_id == locale_id
     }
 
 
@@ -139,17 +146,45 @@ def localise_categories(categories, locale):
     return [translated.get(category.translation_key, category) for category in categories]
 
 
+class JoinedIds(Aggregate):
+    """A group's ids as one text, "3,8,12" (SQLite's GROUP_CONCAT, PostgreSQL's STRING_AGG)."""
+
+    function = "GROUP_CONCAT"
+    template = "%(function)s(%(expressions)s)"
+    output_field = CharField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            function="STRING_AGG",
+            template="%(function)s(CAST(%(expressions)s AS TEXT), ',')",
+            **extra_context,
+        )
+
+
+def with_category_ids(articles):
+    """`articles` (NewsPage rows) with their categories' ids (`category_ids`), in their query."""
+    through = articles.model.categories.through
+    ids = (
+        through.objects.filter(newspage=OuterRef("pk"))
+        .values("newspage")
+        .annotate(ids=JoinedIds("newscategory"))
+        .values("ids")
+    )
+    return articles.annotate(category_ids=Subquery(ids))
+
+
 def attach_display_categories(articles, locale):
-    """Give each article `display_categories` in `locale`, in one query for the whole page."""
-    all_categories = [category for article in articles for category in article.categories.all()]
-    by_key = {
-        category.translation_key: category
-        for category in localise_categories(all_categories, locale)
-    }
+    """Give each article (read `with_category_ids`) `display_categories`: its categories in
+    name order, named in `locale` (each category itself where it is untranslated), taken from
+    the memoised categories: no query once those are read."""
+    named = categories_of(locale.pk)
+    categories = all_categories()
     for article in articles:
-        article.display_categories = [
-            by_key.get(category.translation_key, category) for category in article.categories.all()
-        ]
+        ids = {int(text) for text in (article.category_ids or "").split(",") if text}
+        own = [category for category in categories if category.pk in ids]
+        article.display_categories = [named.get(each.translation_key, each) for each in own]
 
 
 def filter_query(params):

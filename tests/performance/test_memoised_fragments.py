@@ -142,3 +142,36 @@ def test_a_section_rendered_again_reads_no_page_but_the_served_one(client, secti
         client.get(mandate.url)
     page_reads = [q["sql"] for q in captured.captured_queries if "wagtailcore_page" in q["sql"]]
     assert len(page_reads) <= 1, page_reads
+
+
+def test_cards_name_each_articles_categories_in_order_without_a_query_of_their_own(news_site):
+    """Each card lists its categories in name order, in the list's language (a category not
+    translated yet under its own name), read with the articles: pictures apart, no query per
+    card nor for the categories."""
+    from django.utils import translation
+
+    from news.cards import card_articles
+    from news.models.listing import categories_of
+
+    index = news_site["index"]
+    first, second = news_site["articles"][:2]
+    categories = list(NewsCategory.objects.filter(locale=index.locale).order_by("name"))
+    first.categories.set(categories[:3])
+    first.save()
+    second.categories.set([])
+    second.save()
+    with translation.override("az"):
+        categories_of(index.locale_id)  # read once per generation, as the filter shows them
+        with CaptureQueriesContext(connection) as captured:
+            articles = card_articles((second.pk, first.pk), index.locale)
+
+    assert [article.pk for article in articles] == [second.pk, first.pk]
+    assert articles[0].display_categories == []
+    assert [each.name for each in articles[1].display_categories] == [
+        each.name for each in categories[:3]
+    ]
+    statements = [query["sql"] for query in captured.captured_queries]
+    # The articles (their categories' ids within), their pictures' renditions, and which of
+    # their texts are not translated yet.
+    assert len(statements) == 3
+    assert not any('FROM "news_newscategory"' in sql for sql in statements)
