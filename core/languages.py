@@ -1,17 +1,16 @@
 """Which languages a page or view exists in, and the URL of each, for the switcher and hreflang."""
 
 from dataclasses import dataclass
-from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.db.models import F, Q
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_from_path, override, pgettext_lazy
-from wagtail.models import Locale, Page
+from django.utils.translation import get_language, pgettext_lazy
+from wagtail.models import Page
 
 from core.content_language import default_language_code
 from core.root_paths import with_root_paths
-from pagecache.memo import per_language_and_generation
+from pagecache.memo import StandIn, per_language_and_generation
 
 LANGUAGE_NAMES = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
 
@@ -86,7 +85,7 @@ def content_language(page):
     return (source or page).locale.language_code
 
 
-def _ordered(urls_by_language, current_language):
+def ordered_alternates(urls_by_language, current_language):
     return [
         Alternate(code, LANGUAGE_NAMES[code], urls_by_language[code], code == current_language)
         for code in LANGUAGE_NAMES
@@ -94,34 +93,56 @@ def _ordered(urls_by_language, current_language):
     ]
 
 
-def page_alternates(page, request):
+def page_alternates(page, site):
     """The live translations of `page` (itself included), in the site's language order.
 
     Untranslated aliases are left out: a language where the page is not translated yet is not
     offered, and no hreflang claims the source text is, say, English. Kept per page until the
     next publish, except for a page not saved yet (an editor's preview).
     """
-    from core.routing import find_site  # core.routing needs the models loaded
-
-    site = find_site(request) if request is not None else None
     if page.pk is None or site is None:
         return _page_alternates(page, site)
     return _memoised_page_alternates(page, site)
 
 
 def _page_alternates(page, site):
-    urls = {}
     translations = (
         page.get_translations(inclusive=True)
         .live()
         .exclude(UNTRANSLATED_ALIAS)
         .select_related("locale")
     )
+    return alternates_among(page, translations, site)
+
+
+def is_alternate(translation):
+    """Whether a translation (read with its locale and `alias_of`) is offered: live, and not
+    an untranslated alias (`UNTRANSLATED_ALIAS`, in Python)."""
+    untranslated = translation.alias_of_id is not None and (
+        translation.alias_of.locale_id != translation.locale_id
+    )
+    return translation.live and not untranslated
+
+
+def seed_page_alternates(page, translations, site):
+    """Memoise `page`'s alternates from `translations` (every translation of it, itself
+    included, read with their locales and `alias_of`): for a caller that read them with it."""
+    offered = [translation for translation in translations if is_alternate(translation)]
+    _memoised_page_alternates.seed((page, site), alternates_among(page, offered, site))
+
+
+def alternates_held(model, pk, site):
+    """Whether the alternates of page `pk` (of `model`) for `site` are memoised here."""
+    return _memoised_page_alternates.held(StandIn(model, pk), site)
+
+
+def alternates_among(page, translations, site):
+    urls = {}
     for translation in translations:
         url = with_root_paths(translation).get_url(current_site=site)
         if url:
             urls[translation.locale.language_code] = url
-    return _ordered(urls, page.locale.language_code)
+    return ordered_alternates(urls, page.locale.language_code)
 
 
 @per_language_and_generation
@@ -133,53 +154,7 @@ def view_alternates(request):
     """For views outside the page tree: the same path under each language prefix."""
     current = get_language()
     urls = {code: translate_url(request.get_full_path(), code) for code in LANGUAGE_NAMES}
-    return _ordered(urls, current)
-
-
-def page_at(path, language_code, site):
-    """The live page of `language_code`'s tree at `path` (its URL without the prefix), or None."""
-    from core.routing import language_root, locate  # core.routing needs the models loaded
-
-    with override(language_code):
-        root = language_root(site)
-        found = locate(site, path)
-    depth = root.depth + len([part for part in path.split("/") if part])
-    if found is None or found[2] != depth:
-        return None
-    return Page.objects.live().filter(pk=found[0]).first()
-
-
-def path_in_language(path, language_code, request):
-    """A local path of this site as a visitor switching to `language_code` expects it.
-
-    A page's translation when it has one (without the query, whose filters name things of the
-    other language), else that language's home page; any other view under the new prefix.
-    """
-    from core.routing import find_site
-
-    parts = urlsplit(path)
-    current = get_language_from_path(parts.path)
-    if current is None or current == language_code:
-        return path if current else translate_url(path, language_code)
-    site = find_site(request)
-    page = page_at(parts.path.removeprefix(f"/{current}/"), current, site) if site else None
-    if page is None:
-        return translate_url(path, language_code)
-    translated = page.get_translation_or_none(Locale.objects.get_for_language(language_code))
-    if translated is None or not translated.live:
-        return f"/{language_code}/"
-    return translated.get_url(request) or f"/{language_code}/"
-
-
-def preferences_alternates(request, return_path):
-    """The preferences page in each language, each leading back to the visitor's page in it."""
-    urls = {
-        code: translate_url(request.path, code)
-        + "?"
-        + urlencode({"next": path_in_language(return_path, code, request)}, safe="/")
-        for code in LANGUAGE_NAMES
-    }
-    return _ordered(urls, get_language())
+    return ordered_alternates(urls, current)
 
 
 def home_alternates(request):
@@ -190,7 +165,7 @@ def home_alternates(request):
         url = root.get_url(request=request)
         if url:
             urls[root.locale.language_code] = url
-    return _ordered(urls, get_language())
+    return ordered_alternates(urls, get_language())
 
 
 def x_default(alternates):

@@ -30,7 +30,8 @@ from wagtail.models import Page, Site
 from wagtail.models.sites import get_site_for_hostname
 
 from core.content_language import active_language_code
-from core.root_paths import with_root_paths
+from core.languages import alternates_held, seed_page_alternates
+from core.root_paths import root_translations, with_root_paths
 from core.visibility import public
 from pagecache.memo import Unkept, per_language_and_generation, per_language_and_visibility
 
@@ -59,14 +60,11 @@ def site_for_host(hostname, port):
 @dataclass(frozen=True)
 class SiteRoot:
     """The site's root page, its live version in the active language (the language's home
-    page, None where it has none), that home page's menu pages (live, public, in menus) and
-    the root's translations in every language, live or not (url_path, language code: where
-    Wagtail's site root paths come from)."""
+    page, None where it has none) and that home page's menu pages (live, public, in menus)."""
 
     root: Page
     home: Page | None
     menu: list
-    translations: tuple = ()
 
 
 @per_language_and_generation
@@ -99,20 +97,14 @@ def localized_site_root(site):
         None,
     )
     menu = [page for page in pages if home and page.depth == home.depth + 1]
+    # Read with them, the root's translations in every language: Wagtail's site root paths.
     translations = tuple(
         (page.url_path, page.locale.language_code)
         for page in pages
         if page.translation_key == root.translation_key
     )
-    return SiteRoot(
-        root, home, [page for page in menu if page.path.startswith(home.path)], translations
-    )
-
-
-@per_language_and_visibility
-def all_sites():
-    """Every site (without their root pages), as sites change only with a new visibility."""
-    return list(Site.objects.order_by("pk"))
+    root_translations.seed((site,), translations)
+    return SiteRoot(root, home, [page for page in menu if page.path.startswith(home.path)])
 
 
 @per_language_and_generation
@@ -198,9 +190,8 @@ def fast_route(request, site, path):
         return NotImplemented
     pk, type_id, depth = found
     model = ContentType.objects.get_for_id(type_id).model_class()
-    try:
-        page = model.objects.select_related(*serve_related(model)).get(pk=pk)
-    except model.DoesNotExist:
+    page = served_page(model, pk, site)
+    if page is None:
         return NotImplemented
     components = [component for component in path.split("/") if component]
     root = language_root(site)
@@ -215,6 +206,25 @@ def fast_route(request, site, path):
         return None
 
 
+def served_page(model, pk, site):
+    """The page `pk` of `model` with what its template shows; None when it is gone. When its
+    language alternates are not memoised yet (the first render of a generation), its
+    translations come in the same query and memoise them."""
+    pages = model.objects.select_related(*serve_related(model))
+    if alternates_held(model, pk, site):
+        return pages.filter(pk=pk).first()
+    translation_key = Page.objects.filter(pk=pk).values("translation_key")
+    rows = list(
+        pages.select_related("locale", "alias_of").filter(
+            Q(pk=pk) | Q(translation_key__in=translation_key)
+        )
+    )
+    page = next((row for row in rows if row.pk == pk), None)
+    if page is not None:
+        seed_page_alternates(page, rows, site)
+    return page
+
+
 def serve_related(model):
     """The relations a page type's template shows, fetched with the page (`serve_related`)."""
     return getattr(model, "serve_related", ("locale",))
@@ -223,9 +233,9 @@ def serve_related(model):
 def serve(request, path):
     """Wagtail's page view, with the site and the page found by the shortcut above."""
     site = find_site(request)
-    with_root_paths(request)  # for the URLs the templates make with the request
     if site is not None and not hasattr(request, "_wagtail_route_for_request"):
         route = fast_route(request, site, path)
         if route is not NotImplemented:
             request._wagtail_route_for_request = route
+    with_root_paths(request)  # for the URLs the templates make with the request
     return wagtail_views.serve(request, path)

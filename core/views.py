@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django.views.defaults import server_error as django_server_error
 
-from core.languages import preferences_alternates
+from core.language_switch import preferences_alternates
 from core.preferences import (
     Preferences,
     PreferencesForm,

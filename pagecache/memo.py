@@ -297,6 +297,10 @@ def memoiser(function, which_generation, answers, kind):
         value = function(*args)
         if isinstance(value, Unkept):
             return value.value
+        keep(current, key, args, value, shares)
+        return value
+
+    def keep(current, key, args, value, shares):
         seconds = memo_seconds()
         if shares:
             page_cache().set(
@@ -304,10 +308,34 @@ def memoiser(function, which_generation, answers, kind):
             )
         recipe = Recipe(memoised, args, get_language(), is_serving_public_site())
         answers.set(current, key, value, seconds=seconds, recipe=recipe)
-        return value
+
+    def held(*args):
+        """Whether this process holds the answer for `args` (no cache is asked). A model
+        argument may be a `StandIn` of the instance."""
+        current = which_generation()
+        if not settings.FRAGMENT_CACHE_ENABLED or current is None:
+            return False
+        return answers.get(current, memo_key(function, args)) is not NOT_CACHED
+
+    def seed(args, value):
+        """Keep `value` as the answer for `args`, as if `function(*args)` had just computed
+        it (for a caller that read it along with something else, from the same database)."""
+        current = which_generation()
+        if settings.FRAGMENT_CACHE_ENABLED and current is not None:
+            keep(current, memo_key(function, args), args, value, cache_holds_copies())
 
     memoised.answers = answers
+    memoised.held = held
+    memoised.seed = seed
     return memoised
+
+
+class StandIn:
+    """What a memo key needs of a model instance not read yet: its model's meta, its pk."""
+
+    def __init__(self, model, pk):
+        self._meta = model._meta
+        self.pk = pk
 
 
 def fresh_arguments(args, fetched):

@@ -56,7 +56,9 @@ def get_alternates(context):
     request = context.get("request")
     page = context.get("page")
     if page is not None and getattr(page, "pk", None):
-        return page_alternates(page, request)
+        from core.routing import find_site
+
+        return page_alternates(page, find_site(request) if request is not None else None)
     if context.get("is_not_found"):
         return home_alternates(request)
     if request is None:

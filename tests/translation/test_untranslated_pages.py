@@ -154,3 +154,25 @@ def test_menus_mark_an_untranslated_pages_title_with_its_language(site):
     assert f'<a href="/az/mandat/">{TITLE}</a>' in menus["az"].group(0)
     for language in ("en", "ru"):
         assert f'<a href="/{language}/mandat/" lang="az">{TITLE}</a>' in menus[language].group(0)
+
+
+@pytest.mark.parametrize("url", ["/az/mandat/", "/en/mandat/"])
+def test_the_first_render_takes_the_alternates_from_the_query_that_reads_the_page(
+    az_only_page, url, monkeypatch
+):
+    """The page and its translations come in one query (core/routing.py `served_page`), so
+    the language alternates need no query of their own, and are the same."""
+    from core import languages
+    from pagecache.keys import bump_generation
+
+    expected = alternates(get_html(url))
+    bump_generation(visibility=False)  # a new generation: nothing memoised
+
+    def separate_query(*args):
+        raise AssertionError("the alternates were read with a query of their own")
+
+    monkeypatch.setattr(languages, "_page_alternates", separate_query)
+    html = get_html(url)
+
+    assert alternates(html) == expected == {"az": "/az/mandat/", "x-default": "/az/mandat/"}
+    assert switcher_languages(html) == []
