@@ -6,11 +6,11 @@ from django.conf import settings
 from django.db.models import F, Q
 from django.urls import translate_url
 from django.utils.translation import get_language, pgettext_lazy
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from core.content_language import default_language_code
 from core.root_paths import with_root_paths
-from pagecache.memo import StandIn, per_language_and_generation
+from pagecache.memo import StandIn, per_language_and_generation, per_language_and_visibility
 
 LANGUAGE_NAMES = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
 
@@ -83,6 +83,12 @@ def content_language(page):
     """The language of the content `page` shows: its own, or its source's when untranslated."""
     source = content_source(page)
     return (source or page).locale.language_code
+
+
+@per_language_and_visibility
+def active_locale():
+    """`Locale.get_active()`, kept until locales change (which starts a new visibility)."""
+    return Locale.get_active()
 
 
 def ordered_alternates(urls_by_language, current_language):

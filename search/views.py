@@ -18,8 +18,10 @@ from django.http import QueryDict
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from core.languages import active_locale
+from core.root_paths import with_root_paths
 from core.views import database_is_unreachable
 from core.visibility import public
 
@@ -139,13 +141,14 @@ def is_query_error(error):
 
 
 def search(request):
+    with_root_paths(request)  # the results' links, made with the request, without a cache read
     context = {"query": "", "max_query_length": MAX_QUERY_LENGTH}
     status = 200
     try:
         query = read_query(request.GET)
         context["query"] = query
         if query:
-            locale = Locale.get_active()
+            locale = active_locale()
             page_obj, more_results = run_search(query, locale, request.GET.get("page"))
             context["page_obj"] = page_obj
             context["more_results"] = more_results
