@@ -202,6 +202,18 @@ def test_after_a_publish_and_its_rewarm_a_page_renders_as_warm(
 # one: the rewarm shares what it computed as one entry, read by the other processes in one query.
 
 
+def hotline_number_published_elsewhere(number, handed):
+    """A new hotline number saved and rewarmed by the process that saved it (`handed` holds
+    the recipes it handed to its background rewarm); this process holds nothing of it."""
+    hotline = Hotline.objects.get(locale__language_code="en")
+    hotline.number = number
+    hotline.save()
+    purge.after_commit()
+    (recipes,) = handed
+    assert rewarm(recipes, seconds=10) == len(recipes)
+    local_answers.clear()  # another process: it holds nothing of the new generation
+
+
 def test_with_the_database_cache_another_process_takes_the_rewarm_in_one_query(
     client,
     demo_content,
@@ -216,13 +228,7 @@ def test_with_the_database_cache_another_process_takes_the_rewarm_in_one_query(
     url = "/en/"
     client.get(url)
     warm = queries_of(client, url)
-    hotline = Hotline.objects.get(locale__language_code="en")
-    hotline.number = "+994 12 222 22 22"
-    hotline.save()
-    purge.after_commit()
-    (recipes,) = handed
-    assert rewarm(recipes, seconds=10) == len(recipes)
-    local_answers.clear()  # another process: it holds nothing of the new generation
+    hotline_number_published_elsewhere("+994 12 222 22 22", handed)
 
     with CaptureQueriesContext(connection) as first_visit:
         response = client.get(url)
@@ -256,13 +262,7 @@ def test_with_the_page_cache_the_bundle_comes_in_the_statement_that_reads_the_pa
     warm = queries_of(client, url)  # the memo warm, no page cache: the generation and the page
     settings.PAGE_CACHE_ENABLED = True
     client.get(url)  # stored
-    hotline = Hotline.objects.get(locale__language_code="en")
-    hotline.number = "+994 12 333 33 33"
-    hotline.save()
-    purge.after_commit()
-    (recipes,) = handed
-    assert rewarm(recipes, seconds=10) == len(recipes)
-    local_answers.clear()  # another process: it holds nothing of the new generation
+    hotline_number_published_elsewhere("+994 12 333 33 33", handed)
 
     with CaptureQueriesContext(connection) as first_visit:
         response = client.get(url)

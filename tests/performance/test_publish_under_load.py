@@ -48,22 +48,29 @@ def publish_content(article):
     article.save_revision().publish()
 
 
-def test_requests_during_the_render_after_a_publish_get_the_previous_page(page_cache, article):
-    stored_before_a_change(article.url)
-    publish_content(article)
-    renders = Renders(lambda: serve_through_cache(renders, article.url))
-
-    first = serve_through_cache(renders, article.url)
+def rendered_once_while_the_older_page_answered(renders, url):
+    """A request renders the page once; the request meanwhile gets the older page, for a moment
+    only (no proxy or CDN may keep it); afterwards the new render is stored."""
+    first = serve_through_cache(renders, url)
 
     assert renders.count == 1
     meanwhile = renders.answers_meanwhile[0]
     assert meanwhile["X-Page-Cache"] == "stale"
     assert OLD_TEXT in meanwhile.content.decode()
-    # Only for a moment: no proxy or CDN may keep the older version.
     assert meanwhile["Cache-Control"] == "private, no-cache"
     assert first["X-Page-Cache"] == "miss"
-    assert serve_through_cache(renders, article.url)["X-Page-Cache"] == "hit"
+    after = serve_through_cache(renders, url)
+    assert after["X-Page-Cache"] == "hit"
+    assert "Render number 1" in after.content.decode()
     assert renders.count == 1
+
+
+def test_requests_during_the_render_after_a_publish_get_the_previous_page(page_cache, article):
+    stored_before_a_change(article.url)
+    publish_content(article)
+    renders = Renders(lambda: serve_through_cache(renders, article.url))
+
+    rendered_once_while_the_older_page_answered(renders, article.url)
 
 
 def test_the_render_claim_lasts_the_configured_seconds_at_most(
@@ -209,17 +216,7 @@ def test_when_a_busy_page_is_out_of_time_one_request_renders_it_anew(
     clock.now += settings.PAGE_CACHE_SECONDS + 1
     renders = Renders(lambda: serve_through_cache(renders, article.url))
 
-    first = serve_through_cache(renders, article.url)
-
-    assert renders.count == 1
-    meanwhile = renders.answers_meanwhile[0]
-    assert meanwhile["X-Page-Cache"] == "stale"
-    assert OLD_TEXT in meanwhile.content.decode()
-    assert meanwhile["Cache-Control"] == "private, no-cache"
-    assert first["X-Page-Cache"] == "miss"
-    after = serve_through_cache(renders, article.url)
-    assert after["X-Page-Cache"] == "hit"
-    assert "Render number 1" in after.content.decode()
+    rendered_once_while_the_older_page_answered(renders, article.url)
 
 
 def test_a_page_is_fresh_for_its_seconds_and_kept_as_long_again_to_stand_in(
