@@ -310,12 +310,19 @@ def memoiser(function, which_generation, answers, kind):
         answers.set(current, key, value, seconds=seconds, recipe=recipe)
 
     def held(*args):
-        """Whether this process holds the answer for `args` (no cache is asked). A model
-        argument may be a `StandIn` of the instance."""
+        """Whether the answer for `args` is at hand without computing it: in this process, or
+        in the shared cache (where the call will take it from). A model argument may be a
+        `StandIn` of the instance."""
         current = which_generation()
         if not settings.FRAGMENT_CACHE_ENABLED or current is None:
             return False
-        return answers.get(current, memo_key(function, args)) is not NOT_CACHED
+        key = memo_key(function, args)
+        if answers.get(current, key) is not NOT_CACHED:
+            return True
+        if not cache_holds_copies():
+            return False
+        shared = page_cache().get(shared_key(key, current, kind))
+        return shared is not None and shared[0] - time.time() > 0
 
     def seed(args, value):
         """Keep `value` as the answer for `args`, as if `function(*args)` had just computed
