@@ -107,15 +107,16 @@ def accepts_gzip(request):
     return False
 
 
-def stored_entry(request, response, generation):
+def stored_entry(request, response, generation, seconds):
     """What is kept for a page: body (and its gzip, compressed once), headers, the generation
-    it was rendered under and which page it was (for the view counter)."""
+    it was rendered under, until when it is fresh (`seconds` from now) and which page it was
+    (for the view counter)."""
     served_page = getattr(request, "served_page", None)
     content = response.content
     compressed = gzip.compress(content, mtime=0) if len(content) >= SMALLEST_COMPRESSED else None
     return {
         "generation": generation,
-        "fresh_until": time.time() + cache_seconds_for(request),
+        "fresh_until": time.time() + seconds,
         "content": content,
         "gzip": compressed,
         "headers": [(name, value) for name, value in response.items() if name != "Set-Cookie"],
@@ -247,7 +248,7 @@ class PageCacheMiddleware:
         seconds = cache_seconds_for(request)
         patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
         patch_vary_headers(response, ["Cookie"])
-        stored = stored_entry(request, response, generation)
+        stored = stored_entry(request, response, generation, seconds)
         if entry is None or entry.get("generation", 0) <= generation:
             # A request that began before a purge never replaces the newer page. Kept twice as
             # long as it is fresh: the second half only to stand in while it renders anew.
